@@ -1,0 +1,31 @@
+# maritime: vessel track analytics for PostGIS, built with PGXS.
+EXTENSION = maritime
+MODULE_big = maritime
+OBJS = \
+	src/maritime.o \
+	src/gserialized.o \
+	src/geometry.o \
+	src/srid.o \
+	src/track_agg.o
+DATA = maritime--1.0.sql
+PGFILEDESC = "maritime - vessel track analytics for PostGIS"
+
+REGRESS = install track_agg track_agg_errors track_agg_parallel real_data
+
+# PostgreSQL's own headers have unused parameters in inline functions.
+PG_CPPFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
+EXTRA_CLEAN = results regression.diffs regression.out test/unit/test_gserialized
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The codec is plain C with no server dependencies, so it is unit-tested
+# directly over byte vectors (including PostGIS 2.x version-1 layouts).
+test/unit/test_gserialized: test/unit/test_gserialized.c src/gserialized.c src/gserialized.h
+	$(CC) -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc -o $@ test/unit/test_gserialized.c src/gserialized.c -lm
+
+unittest: test/unit/test_gserialized
+	test/unit/test_gserialized
+
+.PHONY: unittest

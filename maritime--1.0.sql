@@ -1,0 +1,67 @@
+/* maritime--1.0.sql */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION maritime CASCADE" to load this file. \quit
+
+-- All objects are created in the schema maritime (see maritime.control).
+-- "geometry" resolves to PostGIS's type: CREATE EXTENSION puts the schemas
+-- of required extensions on the search_path while this script runs.
+--
+-- Volatility: the functions depend only on their arguments.  Like PostGIS's
+-- own functions, they are IMMUTABLE although they consult spatial_ref_sys
+-- (to tell lon/lat SRIDs from planar ones), whose entries do not change
+-- their kind.
+
+------------------------------------------------------------------------
+-- track_agg(geom geometry, ts timestamptz) -> geometry (LINESTRING M)
+------------------------------------------------------------------------
+
+CREATE FUNCTION track_agg_transfn(internal, geometry, timestamptz)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'track_agg_transfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION track_agg_finalfn(internal)
+RETURNS geometry
+AS 'MODULE_PATHNAME', 'track_agg_finalfn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION track_agg_combinefn(internal, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'track_agg_combinefn'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION track_agg_serialfn(internal)
+RETURNS bytea
+AS 'MODULE_PATHNAME', 'track_agg_serialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE FUNCTION track_agg_deserialfn(bytea, internal)
+RETURNS internal
+AS 'MODULE_PATHNAME', 'track_agg_deserialfn'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- SSPACE: 24 bytes a fix; 16 kB is a track of some 700 fixes.
+CREATE AGGREGATE track_agg(geom geometry, ts timestamptz) (
+	SFUNC = track_agg_transfn,
+	STYPE = internal,
+	SSPACE = 16384,
+	FINALFUNC = track_agg_finalfn,
+	COMBINEFUNC = track_agg_combinefn,
+	SERIALFUNC = track_agg_serialfn,
+	DESERIALFUNC = track_agg_deserialfn,
+	PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE track_agg(geometry, timestamptz) IS
+'builds a track (LINESTRING M, M = epoch seconds) from position rows in any order; NULL and empty positions are skipped, one fix per timestamp is kept (smallest x, then y)';
+COMMENT ON FUNCTION track_agg_transfn(internal, geometry, timestamptz) IS
+'transition function of maritime.track_agg';
+COMMENT ON FUNCTION track_agg_finalfn(internal) IS
+'final function of maritime.track_agg';
+COMMENT ON FUNCTION track_agg_combinefn(internal, internal) IS
+'combine function of maritime.track_agg (parallel aggregation)';
+COMMENT ON FUNCTION track_agg_serialfn(internal) IS
+'serialization function of maritime.track_agg (parallel aggregation)';
+COMMENT ON FUNCTION track_agg_deserialfn(bytea, internal) IS
+'deserialization function of maritime.track_agg (parallel aggregation)';

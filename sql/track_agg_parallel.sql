@@ -1,0 +1,67 @@
+-- maritime.track_agg in parallel plans: Partial Aggregate in the workers,
+-- combine in the leader, and the very same tracks as a serial plan.
+SET timezone = 'UTC';
+
+-- 40 vessels x 5000 fixes, with repeated timestamps whose winner (smallest
+-- x, then y) must not depend on which worker saw which row
+CREATE TABLE par_pos AS
+SELECT v AS vessel,
+       ST_SetSRID(ST_MakePoint(-70 + v + ((i * 7919) % 1000) / 1000.0,
+                               40 + ((i * 104729) % 1000) / 1000.0), 4326) AS geom,
+       '2024-01-01'::timestamptz + ((i / 2) * interval '1 minute') AS ts
+FROM generate_series(1, 40) v, generate_series(1, 5000) i
+ORDER BY md5(v::text || ':' || i::text);
+ANALYZE par_pos;
+
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;	-- the workers do all the scanning
+
+-- Shows whether a plan has partial aggregation and how many workers ran
+CREATE FUNCTION pg_temp.plan_facts(query text) RETURNS TABLE(fact text)
+LANGUAGE plpgsql AS $$
+DECLARE line text;
+BEGIN
+  FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || query LOOP
+    IF line ~ 'Partial (Hash|Group)?Aggregate|Finalize|Workers Launched' THEN
+      fact := regexp_replace(regexp_replace(trim(line), '^-> *', ''), ' \(actual.*\)$', '');
+      RETURN NEXT;
+    END IF;
+  END LOOP;
+END $$;
+
+EXPLAIN (COSTS OFF) SELECT maritime.track_agg(geom, ts) FROM par_pos WHERE vessel = 7;
+SELECT * FROM pg_temp.plan_facts('SELECT maritime.track_agg(geom, ts) FROM par_pos WHERE vessel = 7');
+SELECT * FROM pg_temp.plan_facts('SELECT vessel, maritime.track_agg(geom, ts) FROM par_pos GROUP BY vessel');
+
+CREATE TEMP TABLE parallel_tracks AS
+SELECT vessel, maritime.track_agg(geom, ts) AS track FROM par_pos GROUP BY vessel;
+CREATE TEMP TABLE parallel_one AS
+SELECT maritime.track_agg(geom, ts) AS track FROM par_pos WHERE vessel = 7;
+
+SET max_parallel_workers_per_gather = 0;
+SELECT * FROM pg_temp.plan_facts('SELECT vessel, maritime.track_agg(geom, ts) FROM par_pos GROUP BY vessel');
+CREATE TEMP TABLE serial_tracks AS
+SELECT vessel, maritime.track_agg(geom, ts) AS track FROM par_pos GROUP BY vessel;
+
+-- identical (=) tracks, each with one vertex per distinct timestamp
+SELECT count(*) AS vessels,
+       count(*) FILTER (WHERE p.track = s.track) AS equal,
+       count(*) FILTER (WHERE ST_AsEWKB(p.track) = ST_AsEWKB(s.track)) AS equal_bytes,
+       sum(ST_NPoints(p.track)) AS vertices,
+       bool_and(ST_IsValidTrajectory(p.track)) AS valid
+FROM parallel_tracks p JOIN serial_tracks s USING (vessel);
+SELECT (SELECT track FROM parallel_one) = (SELECT track FROM serial_tracks WHERE vessel = 7) AS equal;
+SELECT count(DISTINCT ts) AS distinct_timestamps FROM par_pos WHERE vessel = 7;
+-- the winner of each repeated timestamp is the smallest x (then y)
+SELECT count(*) AS vertices_not_smallest
+FROM serial_tracks s, ST_DumpPoints(s.track) d
+WHERE EXISTS (SELECT 1 FROM par_pos p
+              WHERE p.vessel = s.vessel
+                AND extract(epoch FROM p.ts) = ST_M(d.geom)
+                AND (ST_X(p.geom), ST_Y(p.geom)) < (ST_X(d.geom), ST_Y(d.geom)));
+
+RESET ALL;
+DROP TABLE par_pos;

@@ -1,0 +1,53 @@
+/*-------------------------------------------------------------------------
+ *
+ * geometry.c
+ *	  Reading and writing PostGIS geometry Datums inside the server.
+ *
+ * Values are read in place: only compressed or out-of-line values are
+ * detoasted, and short-header values (how small geometries sit on disk)
+ * are read where they lie, so a per-row call costs no allocation.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "geometry.h"
+
+/*
+ * Parse a geometry argument.  Malformed bytes are reported as corruption:
+ * PostGIS never produces them, so they come from damaged storage or from a
+ * value forged with a binary cast.
+ */
+void
+geom_read_datum(Datum datum, const char *argname, GserGeom *geom)
+{
+	struct varlena *value = PG_DETOAST_DATUM_PACKED(datum);
+	GserStatus	status;
+
+	status = gser_read((const uint8_t *) VARDATA_ANY(value),
+					   VARSIZE_ANY_EXHDR(value), geom);
+	if (status != GSER_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("%s is not a valid geometry value", argname),
+				 errdetail("The value cannot be read because %s.",
+						   gser_status_message(status))));
+	if (geom->geodetic)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a geometry, not a geography", argname),
+				 errhint("Cast it with ::geometry.")));
+}
+
+/* A new POINT (XY) geometry in the current memory context */
+Datum
+geom_point_datum(int32 srid, double x, double y)
+{
+	bytea	   *result = palloc(VARHDRSZ + GSER_POINT_SIZE);
+
+	SET_VARSIZE(result, VARHDRSZ + GSER_POINT_SIZE);
+	gser_write_point((uint8_t *) VARDATA(result), srid, x, y);
+	return PointerGetDatum(result);
+}
