@@ -6,7 +6,14 @@ OBJS = \
 	src/gserialized.o \
 	src/geometry.o \
 	src/srid.o \
-	src/track_agg.o
+	src/track_agg.o \
+	src/track.o \
+	src/area.o \
+	src/args.o \
+	src/visits.o \
+	src/round_trips.o \
+	src/postgis.o \
+	src/idle_periods.o
 DATA = maritime--1.0.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 

@@ -65,3 +65,54 @@ COMMENT ON FUNCTION track_agg_serialfn(internal) IS
 'serialization function of maritime.track_agg (parallel aggregation)';
 COMMENT ON FUNCTION track_agg_deserialfn(bytea, internal) IS
 'deserialization function of maritime.track_agg (parallel aggregation)';
+
+------------------------------------------------------------------------
+-- Port visits, round trips and idle periods
+------------------------------------------------------------------------
+
+-- Not STRICT: max_gap => NULL means "no segment is dark".  NULL track,
+-- area or min_dwell give no rows.  COST: a few operations per track vertex.
+CREATE FUNCTION port_visits(
+	track geometry,
+	area geometry,
+	min_dwell interval DEFAULT '0',
+	max_gap interval DEFAULT NULL)
+RETURNS TABLE(visit int, arrival timestamptz, departure timestamptz,
+			  dwell interval, fixes int, dark interval,
+			  open_start boolean, open_end boolean)
+AS 'MODULE_PATHNAME', 'port_visits'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+COST 10000 ROWS 10;
+
+COMMENT ON FUNCTION port_visits(geometry, geometry, interval, interval) IS
+'visits of a track (LINESTRING M) to an area (POLYGON or MULTIPOLYGON): exact interpolated arrival and departure times; segments longer than max_gap are dark and never interpolated';
+
+CREATE FUNCTION round_trips(
+	track geometry,
+	home geometry,
+	away geometry,
+	min_dwell interval DEFAULT '0',
+	max_gap interval DEFAULT NULL)
+RETURNS TABLE(trip int, home_departure timestamptz, away_arrival timestamptz,
+			  away_departure timestamptz, home_arrival timestamptz,
+			  duration interval, away_dwell interval, away_calls int,
+			  complete boolean)
+AS 'MODULE_PATHNAME', 'round_trips'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+COST 20000 ROWS 10;
+
+COMMENT ON FUNCTION round_trips(geometry, geometry, geometry, interval, interval) IS
+'round trips of a track between a home and an away area (each a POLYGON or MULTIPOLYGON port group): home departure, away calls, home arrival; an unfinished last trip has complete = false';
+
+CREATE FUNCTION idle_periods(
+	busy tstzmultirange,
+	during tstzrange,
+	min_idle interval)
+RETURNS TABLE(idle_start timestamptz, idle_end timestamptz,
+			  duration interval, open_end boolean)
+AS 'MODULE_PATHNAME', 'idle_periods'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 100 ROWS 10;
+
+COMMENT ON FUNCTION idle_periods(tstzmultirange, tstzrange, interval) IS
+'the parts of during not covered by busy that last at least min_idle; open_end is true for a period that reaches the end of during (a halt still going on)';

@@ -140,6 +140,92 @@ gser_read(const uint8_t *data, size_t size, GserGeom *geom)
 	return GSER_OK;
 }
 
+/*
+ * Walk one POLYGON body at *offset: type, ring count, the ring point counts
+ * (padded to 8 bytes when the count is odd), then each ring's doubles.
+ */
+static GserStatus
+read_polygon(const GserGeom *geom, size_t *offset, uint32_t polygon,
+			 GserRing *rings, uint32_t max_rings, uint32_t *nrings)
+{
+	const uint8_t *body = geom->body;
+	size_t		size = geom->body_size;
+	size_t		vertex_size = (size_t) geom->ndims * sizeof(double);
+	size_t		counts;
+	uint32_t	count;
+
+	if (size - *offset < 8)
+		return GSER_TRUNCATED;
+	if (read_uint32(body + *offset) != GSER_POLYGONTYPE)
+		return GSER_BAD_SUBTYPE;
+	count = read_uint32(body + *offset + 4);
+	*offset += 8;
+	counts = *offset;
+	if ((uint64_t) count * 4 > size - *offset)
+		return GSER_TRUNCATED;
+	*offset += (size_t) count * 4 + (count % 2 ? 4 : 0);
+	if (*offset > size)
+		return GSER_TRUNCATED;
+
+	for (uint32_t i = 0; i < count; i++)
+	{
+		uint32_t	npoints = read_uint32(body + counts + (size_t) i * 4);
+
+		if ((uint64_t) npoints * vertex_size > size - *offset)
+			return GSER_TRUNCATED;
+		if (rings != NULL && *nrings < max_rings)
+		{
+			rings[*nrings].polygon = polygon;
+			rings[*nrings].npoints = npoints;
+			rings[*nrings].coords = body + *offset;
+		}
+		(*nrings)++;
+		*offset += (size_t) npoints * vertex_size;
+	}
+	return GSER_OK;
+}
+
+/*
+ * Locate the rings of a POLYGON or MULTIPOLYGON read by gser_read.  Call
+ * with rings = NULL to count them, then with an array of max_rings.
+ */
+GserStatus
+gser_read_rings(const GserGeom *geom, GserRing *rings, uint32_t max_rings,
+				uint32_t *nrings, uint32_t *npolygons)
+{
+	size_t		offset = 0;
+	GserStatus	status;
+
+	*nrings = 0;
+	*npolygons = 0;
+	if (geom->type == GSER_POLYGONTYPE)
+	{
+		status = read_polygon(geom, &offset, 0, rings, max_rings, nrings);
+		if (status != GSER_OK)
+			return status;
+		*npolygons = 1;
+	}
+	else if (geom->type == GSER_MULTIPOLYGONTYPE)
+	{
+		uint32_t	count;
+
+		if (geom->body_size < 8)
+			return GSER_TRUNCATED;
+		count = read_uint32(geom->body + 4);
+		offset = 8;
+		for (uint32_t i = 0; i < count; i++)
+		{
+			status = read_polygon(geom, &offset, i, rings, max_rings, nrings);
+			if (status != GSER_OK)
+				return status;
+		}
+		*npolygons = count;
+	}
+	else
+		return GSER_BAD_SUBTYPE;
+	return offset == geom->body_size ? GSER_OK : GSER_TRAILING_BYTES;
+}
+
 const char *
 gser_status_message(GserStatus status)
 {
@@ -157,6 +243,8 @@ gser_status_message(GserStatus status)
 			return "it is a POINT with more than one vertex";
 		case GSER_TRAILING_BYTES:
 			return "it has bytes after the end of its coordinates";
+		case GSER_BAD_SUBTYPE:
+			return "a MULTIPOLYGON in it holds something other than polygons";
 	}
 	return "it is malformed";
 }

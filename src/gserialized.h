@@ -43,7 +43,8 @@ typedef enum GserStatus
 	GSER_BAD_FLAGS,				/* reserved flag bits are set */
 	GSER_BAD_TYPE,				/* type number PostGIS does not define */
 	GSER_BAD_COUNT,				/* a POINT with more than one vertex */
-	GSER_TRAILING_BYTES			/* body ends before the datum does */
+	GSER_TRAILING_BYTES,		/* body ends before the datum does */
+	GSER_BAD_SUBTYPE			/* a MULTIPOLYGON holding something else */
 } GserStatus;
 
 /*
@@ -78,7 +79,18 @@ typedef struct GserBoxM
 				mmax;
 } GserBoxM;
 
+/* One ring of a POLYGON or MULTIPOLYGON, located and bound-checked */
+typedef struct GserRing
+{
+	uint32_t	polygon;		/* which polygon (0 for a POLYGON) */
+	uint32_t	npoints;
+	const uint8_t *coords;		/* npoints * ndims doubles, maybe unaligned */
+} GserRing;
+
 extern GserStatus gser_read(const uint8_t *data, size_t size, GserGeom *geom);
+extern GserStatus gser_read_rings(const GserGeom *geom, GserRing *rings,
+								  uint32_t max_rings, uint32_t *nrings,
+								  uint32_t *npolygons);
 extern const char *gser_status_message(GserStatus status);
 extern const char *gser_type_name(uint32_t type);
 
@@ -93,6 +105,17 @@ extern void gser_write_point(uint8_t *out, int32_t srid, double x, double y);
 extern size_t gser_write_linestring_m_header(uint8_t *out, int32_t srid,
 											 uint32_t npoints,
 											 const GserBoxM *box);
+
+/* Coordinate j (0 = x, 1 = y) of vertex i of a ring */
+static inline double
+gser_ring_coord(const GserGeom *geom, const GserRing *ring, uint32_t i, int j)
+{
+	double		v;
+
+	memcpy(&v, ring->coords + ((size_t) i * geom->ndims + j) * sizeof(double),
+		   sizeof(double));
+	return v;
+}
 
 /*
  * Vertex i of a POINT or LINESTRING, read with memcpy because on-disk

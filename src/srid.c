@@ -16,8 +16,8 @@
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
-#include "utils/builtins.h"
 
+#include "postgis.h"
 #include "srid.h"
 
 #define SRID_CACHE_SIZE 16
@@ -60,34 +60,22 @@ lookup_srid_is_geographic(int32 srid)
 	bool		geographic = false;
 	Oid			argtypes[1] = {INT4OID};
 	Datum		args[1];
+	char	   *query;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-
-	/* spatial_ref_sys lives wherever PostGIS was installed */
-	if (SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e "
-					"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
-					"WHERE e.extname = 'postgis'", true, 1) == SPI_OK_SELECT &&
-		SPI_processed == 1)
+	query = psprintf("SELECT srtext, proj4text FROM %s.spatial_ref_sys "
+					 "WHERE srid = $1", postgis_schema_quoted());
+	args[0] = Int32GetDatum(srid);
+	if (SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 1) ==
+		SPI_OK_SELECT && SPI_processed == 1)
 	{
-		char	   *schema = SPI_getvalue(SPI_tuptable->vals[0],
-										  SPI_tuptable->tupdesc, 1);
-		char	   *query;
+		HeapTuple	row = SPI_tuptable->vals[0];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
 
-		query = psprintf("SELECT srtext, proj4text FROM %s.spatial_ref_sys "
-						 "WHERE srid = $1", quote_identifier(schema));
-		args[0] = Int32GetDatum(srid);
-		if (SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 1) ==
-			SPI_OK_SELECT && SPI_processed == 1)
-		{
-			HeapTuple	row = SPI_tuptable->vals[0];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
-
-			geographic = definition_is_geographic(SPI_getvalue(row, desc, 1),
-												  SPI_getvalue(row, desc, 2));
-		}
+		geographic = definition_is_geographic(SPI_getvalue(row, desc, 1),
+											  SPI_getvalue(row, desc, 2));
 	}
-
 	SPI_finish();
 	return geographic;
 }

@@ -1,0 +1,109 @@
+/*-------------------------------------------------------------------------
+ *
+ * track.c
+ *	  Parse and check a track argument once per call.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/timestamp.h"
+
+#include "geometry.h"
+#include "track.h"
+
+/* M values beyond this cannot be a timestamp (and would overflow int64 us) */
+#define TRACK_MAX_ABS_SECONDS 9.0e12
+
+TimestampTz
+track_seconds_to_timestamp(double seconds)
+{
+	return (TimestampTz) llround(seconds * USECS_PER_SEC) - UNIX_EPOCH_OFFSET_USECS;
+}
+
+/* The stored float box lies right before the body: xmin, xmax, ymin, ymax */
+static void
+read_stored_box(const GserGeom *geom, Track *track)
+{
+	float		box[4];
+
+	track->has_box = false;
+	if (!geom->has_bbox || geom->geodetic)
+		return;
+	memcpy(box, geom->body - 2 * geom->ndims * sizeof(float), sizeof(box));
+	track->box_xmin = box[0];
+	track->box_xmax = box[1];
+	track->box_ymin = box[2];
+	track->box_ymax = box[3];
+	track->has_box = true;
+}
+
+/*
+ * Read a track argument: a LINESTRING with M, finite coordinates and
+ * strictly increasing M values that are valid timestamps.  XYM values are
+ * used in place when aligned; others are copied into (x, y, m) points.
+ */
+void
+track_read(Datum datum, const char *argname, Track *track)
+{
+	GserGeom	geom;
+	TrackPoint *points;
+	uint32		i;
+
+	geom_read_datum(datum, argname, &geom);
+	if (geom.type != GSER_LINETYPE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a LINESTRING M, not a %s",
+						argname, gser_type_name(geom.type)),
+				 errhint("Build tracks with maritime.track_agg(geom, ts).")));
+	if (!geom.has_m)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must have M values (seconds since 1970)", argname),
+				 errhint("Build tracks with maritime.track_agg(geom, ts), or add times with ST_AddMeasure or ST_MakePointM.")));
+
+	track->srid = geom.srid;
+	track->npoints = geom.npoints;
+	read_stored_box(&geom, track);
+
+	if (geom.ndims == 3 && ((uintptr_t) geom.coords % sizeof(double)) == 0)
+		points = (TrackPoint *) geom.coords;
+	else
+	{
+		points = palloc(sizeof(TrackPoint) * Max(geom.npoints, 1));
+		for (i = 0; i < geom.npoints; i++)
+			gser_vertex(&geom, i, &points[i].x, &points[i].y, &points[i].m);
+	}
+
+	for (i = 0; i < geom.npoints; i++)
+	{
+		const TrackPoint *p = &points[i];
+
+		if (!isfinite(p->x) || !isfinite(p->y))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
+		if (!(fabs(p->m) < TRACK_MAX_ABS_SECONDS) ||
+			!IS_VALID_TIMESTAMP(track_seconds_to_timestamp(p->m)))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("%s has an M value out of the timestamp range at vertex %u",
+							argname, i + 1),
+					 errdetail("M is %g; it must be seconds since 1970-01-01 00:00 UTC.", p->m)));
+		if (i > 0 && !(p->m > points[i - 1].m))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must have strictly increasing M values", argname),
+					 errdetail("Vertex %u has M %.17g after M %.17g.",
+							   i + 1, p->m, points[i - 1].m),
+					 errhint("maritime.track_agg builds valid tracks; ST_IsValidTrajectory checks one.")));
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
+	track->points = points;
+}

@@ -1,0 +1,54 @@
+/*-------------------------------------------------------------------------
+ *
+ * track.h
+ *	  The in-memory form of a track that every analysis reads.
+ *
+ * A track is a LINESTRING M (XYZM accepted, Z ignored) whose M values are
+ * seconds since 1970, strictly increasing.  It is parsed and checked once
+ * per call into an array of (x, y, m) points.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef MARITIME_TRACK_H
+#define MARITIME_TRACK_H
+
+#include "postgres.h"
+
+#include "datatype/timestamp.h"
+
+#include "gserialized.h"
+
+typedef struct TrackPoint
+{
+	double		x;
+	double		y;
+	double		m;				/* seconds since 1970-01-01 00:00 UTC */
+} TrackPoint;
+
+typedef struct Track
+{
+	int32		srid;
+	uint32		npoints;
+	const TrackPoint *points;
+	bool		has_box;		/* the stored (float) bounding box */
+	float		box_xmin,
+				box_xmax,
+				box_ymin,
+				box_ymax;
+} Track;
+
+extern void track_read(Datum datum, const char *argname, Track *track);
+extern TimestampTz track_seconds_to_timestamp(double seconds);
+
+/* Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch */
+#define UNIX_EPOCH_OFFSET_USECS \
+	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY * USECS_PER_SEC)
+
+/* The timestamp of vertex i: exact, since M came from whole microseconds */
+static inline TimestampTz
+track_time(const Track *track, uint32 i)
+{
+	return track_seconds_to_timestamp(track->points[i].m);
+}
+
+#endif							/* MARITIME_TRACK_H */

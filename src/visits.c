@@ -1,0 +1,302 @@
+/*-------------------------------------------------------------------------
+ *
+ * visits.c
+ *	  Port visits: the maximal time intervals a track spends inside an area,
+ *	  and the SQL function maritime.port_visits.
+ *
+ * Between two vertices the vessel moves in a straight line at constant
+ * speed, so on an ordinary segment the times inside the (closed) area are
+ * found exactly: the segment is cut where it meets the boundary and each
+ * piece is classified by its midpoint.  A dark segment (longer than
+ * max_gap) is never interpolated: only its end vertices are looked at.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/timestamp.h"
+
+#include "args.h"
+#include "visits.h"
+
+PG_FUNCTION_INFO_V1(port_visits);
+
+/* The state of the scan along the track */
+typedef struct VisitScan
+{
+	VisitList  *list;
+	bool		in_visit;
+	Visit		current;
+	int64		min_dwell;
+	TimestampTz last_departure; /* of the last visit ended, to join touches */
+	bool		have_last;
+} VisitScan;
+
+static void
+visit_list_append(VisitList *list, const Visit *visit)
+{
+	if (list->count == list->capacity)
+	{
+		list->capacity = list->capacity ? list->capacity * 2 : 8;
+		list->visits = list->visits ?
+			repalloc(list->visits, sizeof(Visit) * list->capacity) :
+			palloc(sizeof(Visit) * list->capacity);
+	}
+	list->visits[list->count++] = *visit;
+}
+
+/*
+ * Begin a visit at time t.  A visit ending and the next starting within the
+ * same microsecond are one visit (the vessel ran along or through a vertex
+ * of the boundary), so the last one is reopened instead.
+ */
+static void
+scan_arrive(VisitScan *scan, TimestampTz t, bool open_start)
+{
+	if (scan->in_visit)
+		return;
+	scan->in_visit = true;
+	if (scan->have_last && t <= scan->last_departure)
+	{
+		scan->have_last = false;
+		return;					/* scan->current still holds that visit */
+	}
+	if (scan->have_last)
+	{
+		/* the previous visit is final now */
+		if (scan->current.departure - scan->current.arrival >= scan->min_dwell)
+			visit_list_append(scan->list, &scan->current);
+		scan->have_last = false;
+	}
+	memset(&scan->current, 0, sizeof(Visit));
+	scan->current.arrival = t;
+	scan->current.open_start = open_start;
+}
+
+static void
+scan_depart(VisitScan *scan, TimestampTz t)
+{
+	if (!scan->in_visit)
+		return;
+	scan->in_visit = false;
+	scan->current.departure = t;
+	scan->last_departure = t;
+	scan->have_last = true;
+}
+
+static void
+scan_finish(VisitScan *scan)
+{
+	if (scan->have_last &&
+		scan->current.departure - scan->current.arrival >= scan->min_dwell)
+		visit_list_append(scan->list, &scan->current);
+	scan->have_last = false;
+}
+
+static int
+compare_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/*
+ * Walk one ordinary segment a -> b whose end vertices are inside or not as
+ * in_a and in_b.  "params" has room for area_max_crossings(area) values;
+ * "inside" for as many flags.
+ */
+static void
+scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint *b,
+			 bool in_a, bool in_b, double *params, bool *mid_inside)
+{
+	int			n;
+	int			k;
+
+	n = area_segment_crossings(area, a->x, a->y, b->x, b->y,
+							   params + 1, area_max_crossings(area) - 2);
+	if (n == 0 && in_a == in_b)
+		return;					/* wholly inside or wholly outside */
+
+	/* cut points: 0, the crossings, 1; sorted and unique */
+	params[0] = 0.0;
+	params[n + 1] = 1.0;
+	n += 2;
+	qsort(params, n, sizeof(double), compare_double);
+	{
+		int			unique = 1;
+
+		for (k = 1; k < n; k++)
+			if (params[k] != params[unique - 1])
+				params[unique++] = params[k];
+		n = unique;
+	}
+
+	for (k = 0; k + 1 < n; k++)
+	{
+		double		s = (params[k] + params[k + 1]) / 2;
+
+		mid_inside[k] = area_contains(area, a->x + s * (b->x - a->x),
+									  a->y + s * (b->y - a->y));
+	}
+
+	/*
+	 * The inside set is closed: a cut point is inside if it is a vertex
+	 * inside, or borders an inside piece, or is itself inside (a touch).
+	 */
+	for (k = 0; k < n; k++)
+	{
+		double		s = params[k];
+		bool		inside;
+
+		if (k == 0)
+			inside = in_a;
+		else if (k == n - 1)
+			inside = in_b;
+		else
+			inside = area_contains(area, a->x + s * (b->x - a->x),
+								   a->y + s * (b->y - a->y));
+		inside = inside || (k > 0 && mid_inside[k - 1]) ||
+			(k + 1 < n && mid_inside[k]);
+
+		if (inside && !scan->in_visit)
+			scan_arrive(scan, track_seconds_to_timestamp(a->m + s * (b->m - a->m)), false);
+		if (k + 1 < n && scan->in_visit && !mid_inside[k])
+			scan_depart(scan, track_seconds_to_timestamp(a->m + s * (b->m - a->m)));
+	}
+}
+
+/*
+ * All visits of the track to the area with dwell >= min_dwell, in time
+ * order.  max_gap is ARG_NO_MAX_GAP when no segment is dark.
+ */
+void
+visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
+			   VisitList *list)
+{
+	VisitScan	scan;
+	double	   *params;
+	bool	   *mid_inside;
+	bool		in_prev;
+	uint32		i;
+
+	memset(list, 0, sizeof(VisitList));
+	if (track->npoints == 0 || area->nedges == 0)
+		return;
+	/* the stored box says the track never comes near: nothing to do */
+	if (track->has_box &&
+		!area_box_overlaps(area, track->box_xmin, track->box_xmax,
+						   track->box_ymin, track->box_ymax))
+		return;
+
+	memset(&scan, 0, sizeof(scan));
+	scan.list = list;
+	scan.min_dwell = min_dwell;
+	params = palloc(sizeof(double) * area_max_crossings(area));
+	mid_inside = palloc(sizeof(bool) * area_max_crossings(area));
+
+	in_prev = area_contains(area, track->points[0].x, track->points[0].y);
+	if (in_prev)
+	{
+		scan_arrive(&scan, track_time(track, 0), true);
+		scan.current.fixes = 1;
+	}
+
+	for (i = 1; i < track->npoints; i++)
+	{
+		const TrackPoint *a = &track->points[i - 1];
+		const TrackPoint *b = &track->points[i];
+		bool		in_b = area_contains(area, b->x, b->y);
+
+		if (max_gap != ARG_NO_MAX_GAP &&
+			track_time(track, i) - track_time(track, i - 1) > max_gap)
+		{
+			/* dark: the position in between is unknown */
+			if (scan.in_visit && in_b)
+				scan.current.dark_usecs += track_time(track, i) - track_time(track, i - 1);
+			else if (scan.in_visit)
+				scan_depart(&scan, track_time(track, i - 1));
+			else if (in_b)
+				scan_arrive(&scan, track_time(track, i), false);
+		}
+		else
+			scan_segment(&scan, area, a, b, scan.in_visit, in_b, params, mid_inside);
+
+		if (in_b)
+		{
+			if (!scan.in_visit)
+				scan_arrive(&scan, track_time(track, i), false);
+			scan.current.fixes++;
+		}
+		in_prev = in_b;
+		if ((i & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+
+	if (scan.in_visit)
+	{
+		scan_depart(&scan, track_time(track, track->npoints - 1));
+		scan.current.open_end = true;
+	}
+	scan_finish(&scan);
+	(void) in_prev;
+	pfree(params);
+	pfree(mid_inside);
+}
+
+/*
+ * port_visits(track geometry, area geometry, min_dwell interval,
+ *			   max_gap interval)
+ *	  RETURNS TABLE(visit int, arrival timestamptz, departure timestamptz,
+ *					dwell interval, fixes int, dark interval,
+ *					open_start boolean, open_end boolean)
+ */
+Datum
+port_visits(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		min_dwell = 0;
+	int64		max_gap = ARG_NO_MAX_GAP;
+	Track		track;
+	Area		area;
+	VisitList	list;
+	int32		i;
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	if (!PG_ARGISNULL(2))
+		min_dwell = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_dwell");
+	if (!PG_ARGISNULL(3))
+		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(3), "max_gap");
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+
+	track_read(PG_GETARG_DATUM(0), "track", &track);
+	area_read(PG_GETARG_DATUM(1), "area", &area);
+	arg_same_srid(area.srid, "area", track.srid);
+
+	visits_compute(&track, &area, max_gap, min_dwell, &list);
+
+	for (i = 0; i < list.count; i++)
+	{
+		const Visit *v = &list.visits[i];
+		Datum		values[8];
+		bool		nulls[8] = {0};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = TimestampTzGetDatum(v->arrival);
+		values[2] = TimestampTzGetDatum(v->departure);
+		values[3] = timestamp_difference_datum(v->departure, v->arrival);
+		values[4] = Int32GetDatum(v->fixes);
+		values[5] = usecs_interval_datum(v->dark_usecs);
+		values[6] = BoolGetDatum(v->open_start);
+		values[7] = BoolGetDatum(v->open_end);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	PG_RETURN_NULL();
+}
