@@ -1,0 +1,363 @@
+#!/usr/bin/env bash
+# Benchmarks for maritime, run by hand (never part of the tests).
+#
+#   ./scripts/bench.sh [--vessels N] [--fixes N] [--repeats N]
+#   VESSELS=100 FIXES=10000 REPEATS=5 ./scripts/bench.sh      (the defaults)
+#
+# Sets up (packages, build, install), starts ONE throwaway PostgreSQL 15
+# cluster with pg_virtualenv, generates VESSELS x FIXES synthetic AIS
+# positions in shuffled order, and times each query REPEATS times.  Prints
+# the median per query and the ratios against their targets, and writes the
+# same report to bench-output/bench-<date>.txt (git-ignored).
+#
+# Adding a benchmark section: write a section_<name> function like
+# section_track_agg (register queries with bench.add, run them with
+# bench.run, declare ratios with bench.target) and call it from inside().
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VESSELS=${VESSELS:-100}
+FIXES=${FIXES:-10000}
+REPEATS=${REPEATS:-5}
+
+# Server settings of the benchmark cluster.  Serial plans (no parallel
+# workers) so the ratios compare like with like; no JIT, whose compile time
+# would be timed too; no autovacuum, which could wake up mid-measurement
+# (the table is vacuumed explicitly).  pg_virtualenv adds fsync=off.
+GUCS=(
+	shared_buffers=1GB
+	work_mem=256MB
+	max_parallel_workers_per_gather=0
+	jit=off
+	autovacuum=off
+	synchronous_commit=off
+	max_wal_size=4GB
+)
+
+usage() {
+	echo "usage: $0 [--vessels N] [--fixes N] [--repeats N]" >&2
+	echo "       (or the environment variables VESSELS, FIXES, REPEATS)" >&2
+	exit 2
+}
+
+# psql that stops at the first error and reads no ~/.psqlrc
+sql() {
+	psql -X -q -v ON_ERROR_STOP=1 -v vessels="$VESSELS" -v fixes="$FIXES" \
+		-v repeats="$REPEATS" "$@"
+}
+
+#----------------------------------------------------------------------
+# Sections, run inside the throwaway cluster
+#----------------------------------------------------------------------
+
+# Timing helpers kept in the database: bench.add registers a query,
+# bench.run times the queries of a section, bench.target declares a ratio.
+section_helpers() {
+	sql <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
+CREATE EXTENSION IF NOT EXISTS pg_prewarm;
+DROP SCHEMA IF EXISTS bench CASCADE;
+CREATE SCHEMA bench;
+
+CREATE TABLE bench.query (
+	section text, name text, label text, sql text, plan text,
+	ord serial, PRIMARY KEY (section, name));
+CREATE TABLE bench.timing (section text, name text, rep int, seconds float8);
+CREATE TABLE bench.target (
+	section text, num text, den text, op text, target float8, ord serial);
+
+CREATE PROCEDURE bench.add(p_section text, p_name text, p_label text, p_sql text)
+LANGUAGE sql AS $$
+	INSERT INTO bench.query (section, name, label, sql)
+	VALUES (p_section, p_name, p_label, p_sql)
+$$;
+
+CREATE PROCEDURE bench.target(p_section text, p_num text, p_den text,
+							  p_op text, p_target float8)
+LANGUAGE sql AS $$
+	INSERT INTO bench.target (section, num, den, op, target)
+	VALUES (p_section, p_num, p_den, p_op, p_target)
+$$;
+
+-- Why EXPLAIN ANALYZE: it runs the whole query, final functions included,
+-- but discards the result rows, so no result is sent to the client or
+-- written anywhere.  TIMING OFF avoids per-node clock calls (only row
+-- counts remain); SUMMARY ON gives "Execution Time", measured inside the
+-- server, so psql, the network and planning are not in it.  Runs are
+-- interleaved (a b c a b c ...), so a burst of load from other processes
+-- hits all queries alike rather than one of them.  One untimed run of
+-- each query first loads the libraries and fills the caches.
+CREATE PROCEDURE bench.run(p_section text, p_repeats int)
+LANGUAGE plpgsql AS $$
+DECLARE
+	q record;
+	explained json;
+	rep int;
+BEGIN
+	FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
+		EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || q.sql
+			INTO explained;
+		UPDATE bench.query
+		SET plan = concat_ws(' ', explained->0->'Plan'->>'Node Type',
+							 '(' || (explained->0->'Plan'->>'Strategy') || ')')
+		WHERE section = q.section AND name = q.name;
+	END LOOP;
+	FOR rep IN 1..p_repeats LOOP
+		FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
+			EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || q.sql
+				INTO explained;
+			INSERT INTO bench.timing
+			VALUES (q.section, q.name, rep,
+					(explained->0->>'Execution Time')::float8 / 1000);
+		END LOOP;
+	END LOOP;
+END
+$$;
+
+CREATE VIEW bench.result AS
+SELECT q.ord, q.section, q.name, q.label, q.plan,
+	   percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds) AS median,
+	   min(t.seconds) AS min, max(t.seconds) AS max, count(*) AS runs
+FROM bench.query q JOIN bench.timing t USING (section, name)
+GROUP BY q.ord, q.section, q.name, q.label, q.plan;
+SQL
+}
+
+# Synthetic AIS-like positions.  Each vessel starts in the open North
+# Atlantic (lon -50..-30, lat 30..45), sails at 8-20 knots on a course that
+# drifts up to 2 degrees per fix, and reports every 10-60 s (fractional
+# seconds, so M values are not all round numbers), with ~5 m GPS noise.
+# Positions come from running sums (window functions), then the rows are
+# stored in random order: track_agg must sort, as with real feeds.
+# setseed and a serial plan make the data the same on every run.
+section_data() {
+	echo "== Data: $VESSELS vessels x $FIXES fixes, shuffled"
+	sql <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS pos;
+SELECT setseed(0.42) \g /dev/null
+CREATE TABLE pos AS
+WITH vessel AS (
+	SELECT vessel,
+		   -50 + 20 * random() AS lon0,
+		   30 + 15 * random() AS lat0,
+		   2 * pi() * random() AS course0,
+		   4 + 6 * random() AS speed,		-- m/s
+		   timestamptz '2024-01-01 00:00:00+00' + random() * interval '1 hour' AS t0
+	FROM generate_series(1, :vessels) AS vessel
+), step AS (
+	SELECT vessel.*, i,
+		   10 + 50 * random() AS dt,		-- seconds since the previous fix
+		   radians(4) * (random() - 0.5) AS turn
+	FROM vessel CROSS JOIN generate_series(1, :fixes) AS i
+), course AS (
+	SELECT step.*,
+		   course0 + sum(turn) OVER w AS course,
+		   sum(dt) OVER w AS elapsed
+	FROM step WINDOW w AS (PARTITION BY vessel ORDER BY i)
+), track AS (
+	SELECT vessel, t0 + elapsed * interval '1 second' AS ts,
+		   lon0 + sum(speed * dt * sin(course)) OVER w
+				  / (111320 * cos(radians(lat0))) AS lon,
+		   lat0 + sum(speed * dt * cos(course)) OVER w / 110540 AS lat
+	FROM course WINDOW w AS (PARTITION BY vessel ORDER BY i)
+)
+SELECT vessel,
+	   ST_SetSRID(ST_MakePoint(
+		   greatest(-180, least(180, lon + 0.00005 * (random() - 0.5))),
+		   greatest(-89, least(89, lat + 0.00005 * (random() - 0.5)))),
+		   4326)::geometry(Point, 4326) AS geom,
+	   ts
+FROM track
+ORDER BY random();
+VACUUM ANALYZE pos;
+-- nothing left for a checkpoint to write during the measurements
+CHECKPOINT;
+-- read the whole table into shared buffers (a plain seq scan of a large
+-- table would use a small ring buffer instead)
+SELECT pg_prewarm('pos') \g /dev/null
+\pset footer off
+SELECT count(*) AS rows, count(DISTINCT vessel) AS vessels,
+	   min(ts) AS first_fix, max(ts) AS last_fix,
+	   round(min(ST_X(geom))::numeric, 2) AS lon_min,
+	   round(max(ST_X(geom))::numeric, 2) AS lon_max,
+	   round(min(ST_Y(geom))::numeric, 2) AS lat_min,
+	   round(max(ST_Y(geom))::numeric, 2) AS lat_max,
+	   pg_size_pretty(pg_table_size('pos')) AS table_size
+FROM pos;
+SQL
+}
+
+# track_agg against the floor (a plain aggregate over the same rows) and
+# against the usual PostGIS way of building the same track.
+section_track_agg() {
+	echo "== track_agg"
+	sql <<'SQL'
+SET client_min_messages = warning;
+CALL bench.add('track_agg', 'a', 'floor: count(geom), max(ts)',
+	$q$SELECT vessel, count(geom), max(ts) FROM pos GROUP BY vessel$q$);
+CALL bench.add('track_agg', 'b', 'maritime.track_agg',
+	$q$SELECT vessel, maritime.track_agg(geom, ts) FROM pos GROUP BY vessel$q$);
+CALL bench.add('track_agg', 'c', 'ST_MakeLine(ST_MakePointM ORDER BY ts)',
+	$q$SELECT vessel, ST_MakeLine(ST_MakePointM(ST_X(geom), ST_Y(geom), extract(epoch from ts)) ORDER BY ts) FROM pos GROUP BY vessel$q$);
+CALL bench.target('track_agg', 'b', 'a', '<=', 2.0);
+CALL bench.target('track_agg', 'c', 'b', '>=', 4.0);
+CALL bench.run('track_agg', :repeats);
+
+-- The two ways must give the same tracks.  ST_MakePointM has SRID 0, so
+-- the PostGIS line gets the points' SRID before comparing.  "bytes" is the
+-- stricter check that the stored values are identical.
+WITH b AS (
+	SELECT vessel, maritime.track_agg(geom, ts) AS t FROM pos GROUP BY vessel
+), c AS (
+	SELECT vessel, ST_SetSRID(ST_MakeLine(ST_MakePointM(ST_X(geom), ST_Y(geom),
+		   extract(epoch from ts)) ORDER BY ts), 4326) AS t
+	FROM pos GROUP BY vessel
+), cmp AS (
+	SELECT count(*) AS vessels,
+		   count(*) FILTER (WHERE b.t = c.t) AS equal,
+		   count(*) FILTER (WHERE b.t::bytea = c.t::bytea) AS bytes,
+		   sum(ST_NPoints(b.t)) AS points
+	FROM b FULL JOIN c USING (vessel)
+)
+SELECT format('sanity: track_agg = ST_MakeLine for %s of %s vessels (byte-identical: %s, %s points): %s',
+			  equal, vessels, bytes, points,
+			  CASE WHEN equal = vessels THEN 'OK' ELSE 'MISMATCH' END) AS line
+FROM cmp \gset
+\echo :line
+SQL
+}
+
+# The machine, the versions and the settings the numbers belong to
+section_header() {
+	local ram_kb
+	ram_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
+	echo "== maritime benchmark, $(date '+%Y-%m-%d %H:%M:%S %Z')"
+	echo "cpu:      $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+	echo "ram:      $((ram_kb / 1024 / 1024)) GiB"
+	echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
+	echo "size:     VESSELS=$VESSELS FIXES=$FIXES ($((VESSELS * FIXES)) rows), REPEATS=$REPEATS"
+	sql -A -t -v names="$(settings_names)" <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
+SELECT 'server:   ' || version();
+SELECT 'postgis:  ' || postgis_lib_version() || ' (GEOS ' || postgis_geos_version() || ')';
+SELECT 'maritime: ' || extversion FROM pg_extension WHERE extname = 'maritime';
+SELECT 'settings: ' || string_agg(name || '=' || current_setting(name), ' ' ORDER BY ord)
+	   || ' fsync=' || current_setting('fsync')
+FROM unnest(string_to_array(:'names', ' ')) WITH ORDINALITY AS s(name, ord);
+SQL
+	echo "timing:   median of REPEATS runs of EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)"
+	echo "          \"Execution Time\"; the queries' runs are interleaved"
+	echo
+}
+
+# Every timing and ratio, all sections
+report() {
+	echo
+	echo "== Results ($((VESSELS * FIXES)) rows, median of $REPEATS runs)"
+	sql <<'SQL'
+\pset footer off
+SELECT section, name AS q, label AS query, plan,
+	   to_char(median, 'FM990.000') AS "median s",
+	   to_char(min, 'FM990.000') AS "min s",
+	   to_char(max, 'FM990.000') AS "max s", runs
+FROM bench.result ORDER BY ord;
+SELECT t.section, t.num || '/' || t.den AS ratio,
+	   to_char(n.median / d.median, 'FM990.00') AS value,
+	   t.op || ' ' || to_char(t.target, 'FM990.0') AS target,
+	   CASE WHEN (t.op = '<=' AND n.median / d.median <= t.target)
+				 OR (t.op = '>=' AND n.median / d.median >= t.target)
+			THEN 'PASS' ELSE 'MISS' END AS result
+FROM bench.target t
+JOIN bench.result n ON n.section = t.section AND n.name = t.num
+JOIN bench.result d ON d.section = t.section AND d.name = t.den
+ORDER BY t.ord;
+SQL
+	echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average after the run)"
+}
+
+# "shared_buffers work_mem ...": the names of the settings in GUCS
+settings_names() {
+	local names=() guc
+	for guc in "${GUCS[@]}"; do
+		names+=("${guc%%=*}")
+	done
+	echo "${names[*]}"
+}
+
+# Everything that runs inside the cluster (PGHOST, PGPORT, PGUSER are set)
+inside() {
+	touch "$BENCH_STARTED"		# the cluster is up: failures now are real
+	section_header
+	section_helpers
+	section_data
+	section_track_agg
+	report
+}
+
+#----------------------------------------------------------------------
+# Outside: options, set-up, the cluster
+#----------------------------------------------------------------------
+
+# A port no other cluster listens on, so a concurrent ./scripts/test.sh
+# (which takes 5432) neither fails nor shares this machine's port with us.
+free_port() {
+	local port
+	for port in $(seq 5480 5520); do
+		if [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+			echo "$port"
+			return
+		fi
+	done
+	echo 5480
+}
+
+main() {
+	while [ $# -gt 0 ]; do
+		case $1 in
+			--inside) inside; return ;;
+			--vessels) [ $# -ge 2 ] || usage; VESSELS=$2; shift 2 ;;
+			--fixes) [ $# -ge 2 ] || usage; FIXES=$2; shift 2 ;;
+			--repeats) [ $# -ge 2 ] || usage; REPEATS=$2; shift 2 ;;
+			*) usage ;;
+		esac
+	done
+	for n in "$VESSELS" "$FIXES" "$REPEATS"; do
+		[[ $n =~ ^[1-9][0-9]*$ ]] || usage
+	done
+	export VESSELS FIXES REPEATS
+
+	./scripts/setup.sh
+
+	mkdir -p bench-output
+	local out options=() guc attempt status
+	out="bench-output/bench-$(date +%Y-%m-%d-%H%M%S).txt"
+	for guc in "${GUCS[@]}"; do
+		options+=(-o "$guc")
+	done
+	BENCH_STARTED=$(mktemp -u -t maritime-bench.XXXXXX)
+	export BENCH_STARTED
+	trap 'rm -f "$BENCH_STARTED"' EXIT
+
+	# Retry when the cluster itself does not start (a port taken meanwhile)
+	for attempt in 1 2 3; do
+		rm -f "$BENCH_STARTED"
+		status=0
+		PGPORT=$(free_port) pg_virtualenv -t -v 15 "${options[@]}" "$0" --inside 2>&1 |
+			sed -u -e '/^Creating new PostgreSQL cluster/d' -e '/^Dropping cluster/d' |
+			tee "$out" || status=$?
+		if [ "$status" = 0 ]; then
+			echo "report written to $out"
+			return 0
+		fi
+		[ -e "$BENCH_STARTED" ] && break
+		echo "bench: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
+		sleep 5
+	done
+	echo "bench: FAILED (see $out)" >&2
+	return 1
+}
+
+main "$@"
