@@ -81,10 +81,16 @@ timestamp_difference_datum(TimestampTz later, TimestampTz earlier)
 void
 arg_same_srid(int32 srid, const char *name, int32 track_srid)
 {
-	if (srid != track_srid)
+	if (srid != track_srid && track_srid != 0 && srid != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s has SRID %d, but track has SRID %d", name, srid, track_srid),
 				 errhint("Transform one of them, for example with ST_Transform(%s, %d).",
 						 name, track_srid)));
+	if (srid != track_srid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has SRID %d, but track has SRID %d", name, srid, track_srid),
+				 errhint("Give both the same SRID, for example with ST_SetSRID(%s, %d).",
+						 srid == 0 ? name : "track", srid == 0 ? track_srid : srid)));
 }

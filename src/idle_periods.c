@@ -63,9 +63,18 @@ idle_periods(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 
 	multirange_deserialize(range_cache, busy, &nbusy, &busy_ranges);
-	idle = multirange_minus_internal(MultirangeTypeGetOid(busy), range_cache,
-									 1, &during, nbusy, busy_ranges);
-	multirange_deserialize(range_cache, idle, &nidle, &idle_ranges);
+	if (nbusy == 0)
+	{
+		/* the subtraction expects a non-empty subtrahend */
+		nidle = 1;
+		idle_ranges = &during;
+	}
+	else
+	{
+		idle = multirange_minus_internal(MultirangeTypeGetOid(busy), range_cache,
+										 1, &during, nbusy, busy_ranges);
+		multirange_deserialize(range_cache, idle, &nidle, &idle_ranges);
+	}
 
 	for (i = 0; i < nidle; i++)
 	{

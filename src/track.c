@@ -88,6 +88,10 @@ track_read(Datum datum, const char *argname, Track *track)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
+		if (isnan(p->m))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s has a NaN M value at vertex %u", argname, i + 1)));
 		if (!(fabs(p->m) < TRACK_MAX_ABS_SECONDS) ||
 			!IS_VALID_TIMESTAMP(track_seconds_to_timestamp(p->m)))
 			ereport(ERROR,

@@ -1,0 +1,68 @@
+-- The Rajin story on the generated sample (data/rajin, see its README):
+-- four ships shuttle between the Russian ports Dunay and Vostochny (home,
+-- one MULTIPOLYGON) and Rajin (away), AIS off near North Korea, one
+-- satellite sighting a day at the Rajin pier; a fifth ship passes by.
+-- Everything checked here is known from the generator (data/rajin/truth.csv).
+SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
+SET intervalstyle = 'postgres';
+
+CREATE TABLE rajin_raw (mmsi bigint, ts timestamptz, lon float8, lat float8, source text);
+\copy rajin_raw FROM 'data/rajin/positions.csv' WITH (FORMAT csv, HEADER)
+CREATE TABLE rajin_ports (name text, role text, wkt text);
+\copy rajin_ports FROM 'data/rajin/ports.csv' WITH (FORMAT csv, HEADER)
+CREATE TABLE rajin_truth (event text, mmsi bigint, trip int, port_or_first text, time_or_last timestamptz);
+\copy rajin_truth FROM 'data/rajin/truth.csv' WITH (FORMAT csv, HEADER)
+
+SELECT source, count(*) AS fixes, count(DISTINCT mmsi) AS ships FROM rajin_raw GROUP BY 1 ORDER BY 1;
+
+CREATE TABLE tracks AS
+SELECT mmsi, maritime.track_agg(ST_SetSRID(ST_MakePoint(lon, lat), 4326), ts) AS track
+FROM rajin_raw GROUP BY mmsi;
+CREATE TABLE rajin_areas AS
+SELECT (SELECT ST_GeomFromText(wkt, 4326) FROM rajin_ports WHERE name = 'Rajin') AS rajin,
+       (SELECT ST_Multi(ST_Collect(ST_GeomFromText(wkt, 4326))) FROM rajin_ports WHERE role = 'home') AS russia;
+
+-- How many round trips since August?  Dark segments (over 6 hours) are
+-- never interpolated, so a Rajin call runs from first to last sighting.
+CREATE TABLE trips AS
+SELECT t.mmsi, r.*
+FROM tracks t, rajin_areas a, maritime.round_trips(t.track, a.russia, a.rajin, '0', '6 hours') r;
+SELECT count(*) AS round_trips, count(*) FILTER (WHERE complete) AS complete,
+       count(*) FILTER (WHERE home_departure >= '2023-08-01') AS since_august
+FROM trips;
+SELECT mmsi, count(*) AS trips, min(home_departure)::date AS first_departure,
+       max(home_arrival)::date AS last_return, sum(away_calls) AS rajin_calls,
+       justify_hours(avg(duration)) AS mean_duration
+FROM trips GROUP BY mmsi ORDER BY mmsi;
+SELECT count(*) AS trips_of_passer_by FROM trips WHERE mmsi = 273100099;
+
+-- Each trip's Rajin call is the generator's: first to last sighting
+SELECT count(*) AS calls,
+       count(*) FILTER (WHERE r.away_arrival = g.port_or_first::timestamptz
+                         AND r.away_departure = g.time_or_last) AS as_generated
+FROM trips r JOIN rajin_truth g ON g.event = 'rajin_call' AND g.mmsi = r.mmsi AND g.trip = r.trip;
+
+-- How long did each ship stay at the pier?
+CREATE TABLE rajin_calls AS
+SELECT t.mmsi, v.*
+FROM tracks t, rajin_areas a, maritime.port_visits(t.track, a.rajin, '0', '6 hours') v;
+SELECT mmsi, count(*) AS calls, min(dwell) AS shortest, max(dwell) AS longest,
+       justify_hours(sum(dwell)) AS at_pier, sum(fixes) AS sightings, bool_and(dark = dwell) AS all_dark
+FROM rajin_calls GROUP BY mmsi ORDER BY mmsi;
+SELECT count(*) AS calls,
+       count(*) FILTER (WHERE c.arrival = g.port_or_first::timestamptz
+                         AND c.departure = g.time_or_last
+                         AND c.dwell = g.time_or_last - g.port_or_first::timestamptz) AS as_generated
+FROM rajin_calls c
+JOIN rajin_truth g ON g.event = 'rajin_call' AND g.mmsi = c.mmsi AND g.trip = c.visit;
+SELECT mmsi, visit, arrival, departure, dwell, fixes FROM rajin_calls
+WHERE mmsi = 273100001 ORDER BY visit;
+
+-- Since when has nobody called at Rajin?
+SELECT * FROM maritime.idle_periods(
+  (SELECT range_agg(tstzrange(arrival, departure, '[]')) FROM rajin_calls),
+  '[2023-08-01, 2024-03-15)', '20 days');
+SELECT max(time_or_last) AS last_sighting_at_rajin FROM rajin_truth WHERE event = 'rajin_call';
+
+DROP TABLE rajin_raw, rajin_ports, rajin_truth, tracks, rajin_areas, trips, rajin_calls;
