@@ -53,6 +53,13 @@ static const char *const LINE_M_EMPTY_999999 =
 static const char *const LINE_M_3_BBOX =
 "0010e6460000000000004040000080bf0000803f00002041000020420200000003000000000000000000000000000000000000000000000000002440000000000000f03f000000000000f03f00000000000034400000000000000840000000000000f0bf0000000000004440";
 
+/* MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(3 3,7 3,7 7,3 7,3 3)),((20 0,30 0,30 10,20 0))), SRID 4326 */
+static const char *const MULTIPOLYGON_HOLE =
+"0010e644000000000000f04100000000000020410600000002000000030000000200000005000000050000000000000000000000000000000000000000000000000024400000000000000000000000000000244000000000000024400000000000000000000000000000244000000000000000000000000000000000000000000000084000000000000008400000000000001c4000000000000008400000000000001c400000000000001c4000000000000008400000000000001c400000000000000840000000000000084003000000010000000400000000000000000000000000344000000000000000000000000000003e4000000000000000000000000000003e40000000000000244000000000000034400000000000000000";
+/* POLYGON((0 0,10 0,10 10,0 0),(1 1,2 1,2 2,1 1),(5 5,6 5,6 6,5 5)): odd ring count, padded */
+static const char *const POLYGON_3_RINGS =
+"000000440000000000002041000000000000204103000000030000000400000004000000040000000000000000000000000000000000000000000000000000000000244000000000000000000000000000002440000000000000244000000000000000000000000000000000000000000000f03f000000000000f03f0000000000000040000000000000f03f00000000000000400000000000000040000000000000f03f000000000000f03f00000000000014400000000000001440000000000000184000000000000014400000000000001840000000000000184000000000000014400000000000001440";
+
 static size_t
 from_hex(const char *hex, uint8_t *out)
 {
@@ -150,6 +157,83 @@ test_linestrings(int version)
 
 	CHECK(read_hex(POLYGON, version, buf, &size, &g) == GSER_OK && g.type == GSER_POLYGONTYPE &&
 		  g.body_size == size - 4 - 16, "v%d POLYGON header", version);
+}
+
+static void
+test_rings(int version)
+{
+	uint8_t		buf[1024];
+	size_t		size;
+	GserGeom	g;
+	GserRing	rings[8];
+	uint32_t	nrings,
+				npolygons;
+
+	CHECK(read_hex(MULTIPOLYGON_HOLE, version, buf, &size, &g) == GSER_OK &&
+		  g.type == GSER_MULTIPOLYGONTYPE && g.srid == 4326, "v%d MULTIPOLYGON header", version);
+	CHECK(gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_OK &&
+		  nrings == 3 && npolygons == 2, "v%d MULTIPOLYGON counts %u rings %u polygons",
+		  version, nrings, npolygons);
+	CHECK(gser_read_rings(&g, rings, 8, &nrings, &npolygons) == GSER_OK, "v%d MULTIPOLYGON rings", version);
+	CHECK(rings[0].polygon == 0 && rings[0].npoints == 5 && rings[1].polygon == 0 &&
+		  rings[1].npoints == 5 && rings[2].polygon == 1 && rings[2].npoints == 4,
+		  "v%d MULTIPOLYGON ring layout", version);
+	CHECK(gser_ring_coord(&g, &rings[1], 2, 0) == 7 && gser_ring_coord(&g, &rings[1], 2, 1) == 7 &&
+		  gser_ring_coord(&g, &rings[2], 1, 0) == 30 && gser_ring_coord(&g, &rings[2], 3, 1) == 0,
+		  "v%d MULTIPOLYGON coordinates (after the padding of an odd ring count)", version);
+
+	CHECK(read_hex(POLYGON_3_RINGS, version, buf, &size, &g) == GSER_OK &&
+		  gser_read_rings(&g, rings, 8, &nrings, &npolygons) == GSER_OK &&
+		  nrings == 3 && npolygons == 1 && rings[2].npoints == 4 &&
+		  gser_ring_coord(&g, &rings[2], 1, 0) == 6 && gser_ring_coord(&g, &rings[2], 1, 1) == 5,
+		  "v%d POLYGON with 3 rings", version);
+}
+
+/* Every prefix of a polygon's body, and a byte too many, must be refused */
+static void
+test_ring_truncation(const char *name, const char *hex)
+{
+	uint8_t		buf[1024];
+	size_t		size = from_hex(hex, buf);
+	int			refused = 0;
+
+	for (size_t cut = 0; cut < size; cut++)
+	{
+		uint8_t    *copy = malloc(cut ? cut : 1);
+		GserGeom	g;
+		uint32_t	nrings,
+					npolygons;
+
+		memcpy(copy, buf, cut);
+		if (gser_read(copy, cut, &g) != GSER_OK ||
+			gser_read_rings(&g, NULL, 0, &nrings, &npolygons) != GSER_OK)
+			refused++;
+		free(copy);
+	}
+	CHECK(refused == (int) size, "%s: %d of %zu prefixes refused", name, refused, size);
+	{
+		GserGeom	g;
+		uint32_t	nrings,
+					npolygons;
+
+		buf[size] = 0;
+		CHECK(gser_read(buf, size + 1, &g) == GSER_OK &&
+			  gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_TRAILING_BYTES,
+			  "%s: trailing byte refused", name);
+	}
+	{
+		/* a ring claiming far more points than there are */
+		GserGeom	g;
+		uint32_t	nrings,
+					npolygons;
+		uint32_t	huge = 0x10000000;
+
+		size = from_hex(hex, buf);
+		memcpy(buf + 4 + 16 + 8 + (strcmp(name, "POLYGON") ? 8 : 0), &huge, 4);
+		CHECK(gser_read(buf, size, &g) == GSER_OK &&
+			  gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_TRUNCATED,
+			  "%s: huge ring refused", name);
+	}
 }
 
 /* Every strict prefix must be refused, never read past its end */
@@ -308,6 +392,10 @@ main(void)
 	test_points(1);
 	test_linestrings(2);
 	test_linestrings(1);
+	test_rings(2);
+	test_rings(1);
+	test_ring_truncation("MULTIPOLYGON", MULTIPOLYGON_HOLE);
+	test_ring_truncation("POLYGON", POLYGON_3_RINGS);
 	test_truncation("POINT", POINT_4326);
 	test_truncation("POINT ZM", POINT_ZM);
 	test_truncation("LINESTRING with bbox", LINE_XY_BBOX);
