@@ -116,3 +116,36 @@ COST 100 ROWS 10;
 
 COMMENT ON FUNCTION idle_periods(tstzmultirange, tstzrange, interval) IS
 'the parts of during not covered by busy that last at least min_idle; open_end is true for a period that reaches the end of during (a halt still going on)';
+
+------------------------------------------------------------------------
+-- Dark periods and stops
+------------------------------------------------------------------------
+
+CREATE FUNCTION gaps(
+	track geometry,
+	min_gap interval)
+RETURNS TABLE(gap_start timestamptz, gap_end timestamptz, duration interval,
+			  start_point geometry, end_point geometry, distance float8,
+			  implied_speed_kn float8)
+AS 'MODULE_PATHNAME', 'gaps'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 5000 ROWS 10;
+
+COMMENT ON FUNCTION gaps(geometry, interval) IS
+'every pair of consecutive track vertices at least min_gap apart: when the vessel went dark, for how long, how far it moved (metres for geographic SRIDs) and the implied speed in knots';
+
+-- Not STRICT: max_gap => NULL means "no segment is dark".  NULL track,
+-- max_diameter or min_duration give no rows.
+CREATE FUNCTION stops(
+	track geometry,
+	max_diameter float8,
+	min_duration interval,
+	max_gap interval DEFAULT NULL)
+RETURNS TABLE(stop_start timestamptz, stop_end timestamptz, duration interval,
+			  location geometry, fixes int, diameter float8)
+AS 'MODULE_PATHNAME', 'stops'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+COST 10000 ROWS 10;
+
+COMMENT ON FUNCTION stops(geometry, float8, interval, interval) IS
+'stops of a track: runs of vertices all within max_diameter of each other (exact, metres for geographic SRIDs) lasting at least min_duration, never across a dark segment (longer than max_gap)';

@@ -1,0 +1,71 @@
+/*-------------------------------------------------------------------------
+ *
+ * gaps.c
+ *	  maritime.gaps: when did a vessel go dark, for how long, how far did
+ *	  it move meanwhile and at what speed would it have had to sail?
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/timestamp.h"
+
+#include "args.h"
+#include "geodesy.h"
+#include "geometry.h"
+#include "srid.h"
+#include "track.h"
+
+PG_FUNCTION_INFO_V1(gaps);
+
+/*
+ * gaps(track geometry, min_gap interval)
+ *	  RETURNS TABLE(gap_start timestamptz, gap_end timestamptz,
+ *					duration interval, start_point geometry,
+ *					end_point geometry, distance float8,
+ *					implied_speed_kn float8)
+ */
+Datum
+gaps(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		min_gap;
+	Track		track;
+	Metric		metric;
+	uint32		i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	min_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(1), "min_gap");
+	track_read(PG_GETARG_DATUM(0), "track", &track);
+	metric.geographic = srid_is_geographic(track.srid);
+
+	for (i = 1; i < track.npoints; i++)
+	{
+		const TrackPoint *a = &track.points[i - 1];
+		const TrackPoint *b = &track.points[i];
+		TimestampTz start = track_time(&track, i - 1);
+		TimestampTz end = track_time(&track, i);
+		Datum		values[7];
+		bool		nulls[7] = {0};
+		double		distance;
+
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (end - start < min_gap)
+			continue;
+
+		distance = metric_distance(&metric, a->x, a->y, b->x, b->y);
+		values[0] = TimestampTzGetDatum(start);
+		values[1] = TimestampTzGetDatum(end);
+		values[2] = timestamp_difference_datum(end, start);
+		values[3] = geom_point_datum(track.srid, a->x, a->y);
+		values[4] = geom_point_datum(track.srid, b->x, b->y);
+		values[5] = Float8GetDatum(distance);
+		values[6] = Float8GetDatum(speed_knots(distance, (double) (end - start) / USECS_PER_SEC));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	PG_RETURN_NULL();
+}

@@ -1,0 +1,366 @@
+/*-------------------------------------------------------------------------
+ *
+ * stops.c
+ *	  maritime.stops: where did a vessel stay within a small area for a
+ *	  while, in port or not (anchorage, loitering, ship-to-ship transfer)?
+ *
+ * The SPEC's greedy scan: from vertex i, extend the run i..j while every
+ * pair of its vertices is within max_diameter and no segment is dark; a
+ * run lasting min_duration is a stop (continue after it), otherwise
+ * continue from i + 1.  Done naively this is quadratic in the length of a
+ * stop, so:
+ *
+ * - a point within r of the run's first vertex is within 2r of every other
+ *	 vertex, so while twice the run's radius around its first vertex is
+ *	 within max_diameter a new vertex is accepted with one distance;
+ * - otherwise the farthest vertex from the new one is a vertex of the run's
+ *	 convex hull (in the plane, or in a gnomonic projection around the first
+ *	 vertex, where great circles are straight), so only hull vertices are
+ *	 measured, exactly; the diameter reported is found the same way;
+ * - when a run fails, every run starting before the last vertex too far
+ *	 from the rejected one would fail too, so the scan jumps past it.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/float.h"
+#include "utils/timestamp.h"
+
+#include "args.h"
+#include "geodesy.h"
+#include "geometry.h"
+#include "srid.h"
+#include "track.h"
+
+PG_FUNCTION_INFO_V1(stops);
+
+/* Beyond this a run may span more than 90 degrees: no gnomonic hull */
+#define GNOMONIC_SAFE_DIAMETER_M 8.0e6
+
+typedef struct StopScan
+{
+	const Track *track;
+	Metric		metric;
+	double		max_diameter;
+	bool		brute_force;	/* huge max_diameter: measure every pair */
+
+	/* the current run: vertices start..end */
+	uint32		start;
+	uint32		end;
+	double		radius;			/* farthest vertex from the first one */
+	Gnomonic	projection;		/* around the first vertex (lon/lat) */
+
+	/* convex hull of start..pending-1; pending..end are not in it yet */
+	uint32	   *hull;
+	int32		nhull;
+	uint32		pending;
+
+	/* scratch, one slot per track vertex */
+	double	   *px;
+	double	   *py;
+	uint32	   *candidates;
+} StopScan;
+
+static inline double
+vertex_distance(const StopScan *scan, uint32 a, uint32 b)
+{
+	const TrackPoint *p = &scan->track->points[a];
+	const TrackPoint *q = &scan->track->points[b];
+
+	return metric_distance(&scan->metric, p->x, p->y, q->x, q->y);
+}
+
+static void
+project_vertex(StopScan *scan, uint32 i)
+{
+	const TrackPoint *p = &scan->track->points[i];
+
+	if (!scan->metric.geographic)
+	{
+		scan->px[i] = p->x;
+		scan->py[i] = p->y;
+	}
+	else if (!gnomonic_project(&scan->projection, p->x, p->y,
+							   &scan->px[i], &scan->py[i]))
+		elog(ERROR, "stop run vertex beyond the gnomonic projection");
+}
+
+static inline double
+cross(const StopScan *scan, uint32 o, uint32 a, uint32 b)
+{
+	return (scan->px[a] - scan->px[o]) * (scan->py[b] - scan->py[o]) -
+		(scan->py[a] - scan->py[o]) * (scan->px[b] - scan->px[o]);
+}
+
+static StopScan *sort_scan;		/* for the comparator only */
+
+static int
+compare_projected(const void *a, const void *b)
+{
+	uint32		i = *(const uint32 *) a;
+	uint32		j = *(const uint32 *) b;
+
+	if (sort_scan->px[i] != sort_scan->px[j])
+		return sort_scan->px[i] < sort_scan->px[j] ? -1 : 1;
+	if (sort_scan->py[i] != sort_scan->py[j])
+		return sort_scan->py[i] < sort_scan->py[j] ? -1 : 1;
+	return 0;
+}
+
+/* Bring the hull up to date with the pending vertices (monotone chain) */
+static void
+update_hull(StopScan *scan)
+{
+	uint32	   *c = scan->candidates;
+	int32		n = 0,
+				k = 0,
+				lower,
+				i;
+	uint32		v;
+
+	if (scan->pending > scan->end)
+		return;
+	for (i = 0; i < scan->nhull; i++)
+		c[n++] = scan->hull[i];
+	for (v = scan->pending; v <= scan->end; v++)
+	{
+		project_vertex(scan, v);
+		c[n++] = v;
+	}
+	scan->pending = scan->end + 1;
+
+	sort_scan = scan;
+	qsort(c, n, sizeof(uint32), compare_projected);
+
+	if (n < 3)
+	{
+		memcpy(scan->hull, c, n * sizeof(uint32));
+		scan->nhull = n;
+		return;
+	}
+	for (i = 0; i < n; i++)
+	{
+		while (k >= 2 && cross(scan, scan->hull[k - 2], scan->hull[k - 1], c[i]) <= 0)
+			k--;
+		scan->hull[k++] = c[i];
+	}
+	lower = k + 1;
+	for (i = n - 2; i >= 0; i--)
+	{
+		while (k >= lower && cross(scan, scan->hull[k - 2], scan->hull[k - 1], c[i]) <= 0)
+			k--;
+		scan->hull[k++] = c[i];
+	}
+	scan->nhull = k - 1;		/* the last one repeats the first */
+}
+
+/* The greatest distance from vertex v to a vertex of the run */
+static double
+farthest_in_run(StopScan *scan, uint32 v)
+{
+	double		best = 0;
+	int32		i;
+
+	if (scan->brute_force)
+	{
+		uint32		u;
+
+		for (u = scan->start; u <= scan->end; u++)
+			best = Max(best, vertex_distance(scan, u, v));
+		return best;
+	}
+	update_hull(scan);
+	for (i = 0; i < scan->nhull; i++)
+		best = Max(best, vertex_distance(scan, scan->hull[i], v));
+	return best;
+}
+
+/* The run's diameter, exactly: the farthest pair of hull vertices */
+static double
+run_diameter(StopScan *scan)
+{
+	double		best = 0;
+
+	if (scan->brute_force)
+	{
+		uint32		a,
+					b;
+
+		for (a = scan->start; a <= scan->end; a++)
+		{
+			for (b = a + 1; b <= scan->end; b++)
+				best = Max(best, vertex_distance(scan, a, b));
+			CHECK_FOR_INTERRUPTS();
+		}
+		return best;
+	}
+	update_hull(scan);
+	for (int32 a = 0; a < scan->nhull; a++)
+		for (int32 b = a + 1; b < scan->nhull; b++)
+			best = Max(best, vertex_distance(scan, scan->hull[a], scan->hull[b]));
+	return best;
+}
+
+/* Start a run at vertex start whose vertices start..end are known to fit */
+static void
+run_begin(StopScan *scan, uint32 start, uint32 end)
+{
+	const TrackPoint *first = &scan->track->points[start];
+	uint32		v;
+
+	scan->start = start;
+	scan->end = end;
+	scan->radius = 0;
+	for (v = start + 1; v <= end; v++)
+		scan->radius = Max(scan->radius, vertex_distance(scan, start, v));
+	if (scan->metric.geographic)
+		gnomonic_init(&scan->projection, first->x, first->y);
+	scan->nhull = 0;
+	scan->pending = start;
+}
+
+/* Can vertex v join the run?  If so, it does. */
+static bool
+run_try_extend(StopScan *scan, uint32 v)
+{
+	double		d = vertex_distance(scan, scan->start, v);
+
+	if (d > scan->max_diameter)
+		return false;
+	if (2 * Max(scan->radius, d) > scan->max_diameter &&
+		farthest_in_run(scan, v) > scan->max_diameter)
+		return false;
+	scan->radius = Max(scan->radius, d);
+	scan->end = v;
+	return true;
+}
+
+/* The last vertex of the run too far from v (there is one) */
+static uint32
+last_too_far(StopScan *scan, uint32 v)
+{
+	uint32		u = scan->end;
+
+	while (u > scan->start && vertex_distance(scan, u, v) <= scan->max_diameter)
+		u--;
+	return u;
+}
+
+static void
+emit_stop(ReturnSetInfo *rsinfo, StopScan *scan)
+{
+	const Track *track = scan->track;
+	const TrackPoint *first = &track->points[scan->start];
+	TimestampTz start = track_time(track, scan->start);
+	TimestampTz end = track_time(track, scan->end);
+	Datum		values[6];
+	bool		nulls[6] = {0};
+	double		x,
+				y;
+
+	mean_position(scan->metric.geographic, &first->x, &first->y,
+				  (int64) scan->end - scan->start + 1, 3, &x, &y);
+	values[0] = TimestampTzGetDatum(start);
+	values[1] = TimestampTzGetDatum(end);
+	values[2] = timestamp_difference_datum(end, start);
+	values[3] = geom_point_datum(track->srid, x, y);
+	values[4] = Int32GetDatum((int32) (scan->end - scan->start + 1));
+	values[5] = Float8GetDatum(run_diameter(scan));
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+}
+
+/*
+ * stops(track geometry, max_diameter float8, min_duration interval,
+ *		 max_gap interval)
+ *	  RETURNS TABLE(stop_start timestamptz, stop_end timestamptz,
+ *					duration interval, location geometry, fixes int,
+ *					diameter float8)
+ */
+Datum
+stops(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int64		min_duration = 0;
+	int64		max_gap = ARG_NO_MAX_GAP;
+	Track		track;
+	StopScan	scan = {0};
+	uint32		start = 0;
+	uint32		steps = 0;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (!PG_ARGISNULL(1))
+	{
+		double		max_diameter = PG_GETARG_FLOAT8(1);
+
+		if (!isfinite(max_diameter) || max_diameter < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("max_diameter must be a finite number, zero or positive"),
+					 errhint("It is in metres for geographic SRIDs, in CRS units otherwise.")));
+		scan.max_diameter = max_diameter;
+	}
+	if (!PG_ARGISNULL(2))
+		min_duration = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_duration");
+	if (!PG_ARGISNULL(3))
+		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(3), "max_gap");
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+
+	track_read(PG_GETARG_DATUM(0), "track", &track);
+	if (track.npoints == 0)
+		PG_RETURN_NULL();
+
+	scan.track = &track;
+	scan.metric.geographic = srid_is_geographic(track.srid);
+	scan.brute_force = scan.metric.geographic &&
+		scan.max_diameter > GNOMONIC_SAFE_DIAMETER_M;
+	/* the monotone chain may hold up to twice its input for a moment */
+	scan.hull = palloc(sizeof(uint32) * 2 * (track.npoints + 1));
+	scan.candidates = palloc(sizeof(uint32) * 2 * (track.npoints + 1));
+	scan.px = palloc(sizeof(double) * track.npoints);
+	scan.py = palloc(sizeof(double) * track.npoints);
+
+	run_begin(&scan, 0, 0);
+	while (start < track.npoints)
+	{
+		uint32		next = scan.end + 1;
+		bool		dark;
+
+		if ((++steps & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+
+		dark = next < track.npoints && max_gap != ARG_NO_MAX_GAP &&
+			track_time(&track, next) - track_time(&track, scan.end) > max_gap;
+		if (next < track.npoints && !dark && run_try_extend(&scan, next))
+			continue;
+
+		/* the run start..end cannot grow */
+		if (track_time(&track, scan.end) - track_time(&track, start) >= min_duration)
+		{
+			emit_stop(rsinfo, &scan);
+			start = scan.end + 1;
+			if (start < track.npoints)
+				run_begin(&scan, start, start);
+		}
+		else if (next < track.npoints && !dark)
+		{
+			/* runs starting up to the last vertex too far from next fail too */
+			uint32		too_far = last_too_far(&scan, next);
+
+			start = too_far + 1;
+			run_begin(&scan, start, Max(start, scan.end));
+		}
+		else
+		{
+			/* a dark segment or the track's end: every run up to it fails */
+			start = scan.end + 1;
+			if (start < track.npoints)
+				run_begin(&scan, start, start);
+		}
+	}
+	PG_RETURN_NULL();
+}
