@@ -68,6 +68,15 @@ SELECT mmsi, count(*) AS calls, min(dwell) AS shortest, max(dwell) AS longest,
 FROM rajin_calls GROUP BY mmsi ORDER BY mmsi;
 
 \echo
+\echo '== When did the shuttles go dark (no position for over 6 hours), and how far did they move? (maritime.gaps)'
+SELECT t.mmsi, count(*) AS dark_periods, max(g.duration) AS longest,
+       round((avg(g.distance) / 1852)::numeric, 1) AS mean_nautical_miles,
+       round(max(g.implied_speed_kn)::numeric, 1) AS fastest_implied_kn
+FROM rajin_tracks t, maritime.gaps(t.track, '6 hours') g
+WHERE g.gap_start < '2024-02-13' AND t.mmsi <> 273100099   -- the four shuttles
+GROUP BY t.mmsi ORDER BY t.mmsi;
+
+\echo
 \echo '== Since when has nobody called at Rajin? (maritime.idle_periods, at least 20 days)'
 SELECT * FROM maritime.idle_periods(
   (SELECT range_agg(tstzrange(arrival, departure, '[]')) FROM rajin_calls),
