@@ -229,6 +229,164 @@ FROM cmp \gset
 SQL
 }
 
+# port_visits over stored tracks against one port polygon, against the
+# track_agg that built the tracks and against the plain-SQL way over the
+# positions.  The polygon is AMSA's real Brisbane port-visit area (368
+# vertices, about 25 x 24 km), moved to where the synthetic vessels sail:
+#   port   at its own size, centred on the 0.25-degree cell crossed by the
+#          most vessels;
+#   large  scaled 16 times (about 360 x 390 km), centred on the 4-degree
+#          cell crossed by the most vessels.
+# The synthetic vessels never stop, and their tracks are spread over the
+# whole North Atlantic, so a port-sized polygon meets only a few of them;
+# "large" is the case where a fifth of the tracks enter and a visit has
+# hundreds of fixes.  The targets are checked for both.
+section_port_visits() {
+	echo "== port_visits"
+	sql <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS tracks, port;
+-- stored as users store them: each track (240 kB) is TOASTed
+CREATE TABLE tracks AS
+SELECT vessel, maritime.track_agg(geom, ts) AS track FROM pos GROUP BY vessel;
+
+CREATE TEMP TABLE amsa (name text, abbrev text, threshold_km text, wkt text);
+\copy amsa FROM 'data/ports/amsa_port_visit_polygons.csv' WITH (FORMAT csv, HEADER)
+CREATE TABLE port AS
+WITH brisbane AS (
+	SELECT g, ST_X(ST_Centroid(g)) AS x, ST_Y(ST_Centroid(g)) AS y
+	FROM (SELECT ST_GeometryN(ST_GeomFromText(wkt, 4326), 1) AS g
+		  FROM amsa WHERE abbrev = 'BNE') AS s
+), spot AS (
+	SELECT DISTINCT ON (name) name, scale,
+		   (cx + 0.5) * cell AS lon, (cy + 0.5) * cell AS lat
+	FROM (VALUES ('port', 1, 0.25), ('large', 16, 4.0)) AS s(name, scale, cell)
+	CROSS JOIN LATERAL (
+		SELECT floor(ST_X(geom) / cell) AS cx, floor(ST_Y(geom) / cell) AS cy,
+			   count(DISTINCT vessel) AS vessels, count(*) AS fixes
+		FROM pos GROUP BY 1, 2) AS c
+	ORDER BY name, vessels DESC, fixes DESC, cx, cy
+)
+SELECT name, ST_Translate(ST_Scale(ST_Translate(g, -x, -y), scale, scale),
+						  lon, lat) AS geom
+FROM brisbane CROSS JOIN spot;
+
+VACUUM ANALYZE tracks;
+VACUUM ANALYZE port;
+CHECKPOINT;
+-- the heap, its TOAST table and the TOAST index into shared buffers
+SELECT pg_prewarm(c.oid) FROM pg_class c
+WHERE c.oid IN ('tracks'::regclass, 'port'::regclass)
+   OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'tracks'::regclass)
+   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid =
+				(SELECT reltoastrelid FROM pg_class WHERE oid = 'tracks'::regclass))
+\g /dev/null
+\pset footer off
+SELECT name, ST_NPoints(geom) AS vertices,
+	   round(ST_X(ST_Centroid(geom))::numeric, 3) AS lon,
+	   round(ST_Y(ST_Centroid(geom))::numeric, 3) AS lat,
+	   round((ST_Distance(ST_MakePoint(ST_XMin(geom), ST_Y(ST_Centroid(geom)))::geography,
+						  ST_MakePoint(ST_XMax(geom), ST_Y(ST_Centroid(geom)))::geography)
+			  / 1000)::numeric) AS width_km,
+	   round(((ST_YMax(geom) - ST_YMin(geom)) * 110.54)::numeric) AS height_km,
+	   round((ST_Area(geom::geography) / 1e6)::numeric) AS area_km2
+FROM port ORDER BY name DESC;
+SELECT count(*) AS tracks, sum(ST_NPoints(track)) AS points,
+	   pg_size_pretty(pg_table_size('tracks')) AS table_size
+FROM tracks;
+
+CALL bench.add('port_visits', 'a', 'maritime.track_agg (builds the tracks)',
+	$q$SELECT vessel, maritime.track_agg(geom, ts) FROM pos GROUP BY vessel$q$);
+CALL bench.add('port_visits', 'b', 'floor: ST_NPoints(track) (detoasts each track)',
+	$q$SELECT vessel, ST_NPoints(track) FROM tracks$q$);
+DO $do$
+DECLARE
+	p record;
+BEGIN
+	FOR p IN SELECT * FROM (VALUES ('c', 'd', 'port'), ('e', 'f', 'large'))
+				 AS v(visits, plain, name) LOOP
+		CALL bench.add('port_visits', p.visits,
+			format('maritime.port_visits, %s', p.name),
+			format($q$SELECT t.vessel, v.* FROM tracks t, port p, LATERAL maritime.port_visits(t.track, p.geom) v WHERE p.name = %L$q$,
+				   p.name));
+		-- inside is computed once per fix (MATERIALIZED; an inlined CTE
+		-- would repeat ST_Intersects for every reference to it)
+		CALL bench.add('port_visits', p.plain,
+			format('SQL: ST_Intersects + lag + islands, %s', p.name),
+			format($q$WITH fix AS MATERIALIZED (
+	SELECT vessel, ts, ST_Intersects((SELECT geom FROM port WHERE name = %L), geom) AS inside
+	FROM pos
+), edge AS (
+	SELECT vessel, ts, inside,
+		   inside AND NOT coalesce(lag(inside) OVER w, false) AS arrives
+	FROM fix WINDOW w AS (PARTITION BY vessel ORDER BY ts)
+), island AS (
+	SELECT vessel, ts, inside, count(*) FILTER (WHERE arrives) OVER w AS visit
+	FROM edge WINDOW w AS (PARTITION BY vessel ORDER BY ts ROWS UNBOUNDED PRECEDING)
+)
+SELECT vessel, visit, min(ts) AS arrival, max(ts) AS departure, count(*) AS fixes
+FROM island WHERE inside GROUP BY vessel, visit$q$, p.name));
+		CALL bench.target('port_visits', p.visits, 'a', '<=', 0.10);
+		CALL bench.target('port_visits', p.plain, p.visits, '>=', 20.0);
+	END LOOP;
+END
+$do$;
+CALL bench.run('port_visits', :repeats);
+
+-- The work is real, and both ways agree.  The SQL way only sees fixes;
+-- port_visits also finds a visit between two fixes (a corner cut), and
+-- splits a run of inside fixes where the track leaves between two of
+-- them, so visit counts may differ slightly.  The inside fixes must be
+-- the same, and every SQL visit must lie within a port_visits visit.
+CREATE TEMP TABLE pv AS
+SELECT p.name, t.vessel, v.*
+FROM port p, tracks t, LATERAL maritime.port_visits(t.track, p.geom) v;
+CREATE TEMP TABLE plain AS
+SELECT p.name, s.*
+FROM port p CROSS JOIN LATERAL (
+	WITH fix AS MATERIALIZED (
+		SELECT vessel, ts, ST_Intersects(p.geom, geom) AS inside FROM pos
+	), edge AS (
+		SELECT vessel, ts, inside,
+			   inside AND NOT coalesce(lag(inside) OVER w, false) AS arrives
+		FROM fix WINDOW w AS (PARTITION BY vessel ORDER BY ts)
+	), island AS (
+		SELECT vessel, ts, inside, count(*) FILTER (WHERE arrives) OVER w AS visit
+		FROM edge WINDOW w AS (PARTITION BY vessel ORDER BY ts ROWS UNBOUNDED PRECEDING)
+	)
+	SELECT vessel, visit, min(ts) AS arrival, max(ts) AS departure, count(*) AS fixes
+	FROM island WHERE inside GROUP BY vessel, visit) AS s;
+SELECT p.name,
+	   a.tracks, a.visits, a.with_fixes, a.fixes, a.max_fixes, a.dwell,
+	   b.tracks AS sql_tracks, b.visits AS sql_visits, b.fixes AS sql_fixes,
+	   b.covered AS sql_covered,
+	   CASE WHEN a.fixes = b.fixes AND b.covered = b.visits
+			THEN 'OK' ELSE 'MISMATCH' END AS sanity
+FROM port p
+CROSS JOIN LATERAL (
+	SELECT count(DISTINCT vessel) AS tracks, count(*) AS visits,
+		   count(*) FILTER (WHERE fixes > 0) AS with_fixes,
+		   coalesce(sum(fixes), 0) AS fixes, max(fixes) AS max_fixes,
+		   justify_hours(date_trunc('second', sum(dwell))) AS dwell
+	FROM pv WHERE pv.name = p.name) AS a
+CROSS JOIN LATERAL (
+	SELECT count(DISTINCT vessel) AS tracks, count(*) AS visits,
+		   coalesce(sum(fixes), 0) AS fixes,
+		   count(*) FILTER (WHERE EXISTS (
+			   SELECT FROM pv
+			   WHERE pv.name = s.name AND pv.vessel = s.vessel
+				 AND pv.arrival <= s.arrival AND s.departure <= pv.departure)) AS covered
+	FROM plain s WHERE s.name = p.name) AS b
+ORDER BY p.name DESC;
+SQL
+	cat <<'EOF'
+tracks/visits/fixes: tracks entering, visits, visits with at least one fix
+inside, fixes inside, most fixes in one visit, total dwell (port_visits);
+sql_*: the same from the SQL way; sql_covered: SQL visits that lie within a
+port_visits visit.
+EOF
+}
+
 # The machine, the versions and the settings the numbers belong to
 section_header() {
 	local ram_kb
@@ -260,12 +418,12 @@ report() {
 	sql <<'SQL'
 \pset footer off
 SELECT section, name AS q, label AS query, plan,
-	   to_char(median, 'FM990.000') AS "median s",
-	   to_char(min, 'FM990.000') AS "min s",
-	   to_char(max, 'FM990.000') AS "max s", runs
+	   to_char(median, 'FM990.0000') AS "median s",
+	   to_char(min, 'FM990.0000') AS "min s",
+	   to_char(max, 'FM990.0000') AS "max s", runs
 FROM bench.result ORDER BY ord;
 SELECT t.section, t.num || '/' || t.den AS ratio,
-	   to_char(n.median / d.median, 'FM990.00') AS value,
+	   to_char(n.median / d.median, 'FM99990.000') AS value,
 	   t.op || ' ' || to_char(t.target, 'FM990.0') AS target,
 	   CASE WHEN (t.op = '<=' AND n.median / d.median <= t.target)
 				 OR (t.op = '>=' AND n.median / d.median >= t.target)
@@ -294,6 +452,7 @@ inside() {
 	section_helpers
 	section_data
 	section_track_agg
+	section_port_visits
 	report
 }
 
