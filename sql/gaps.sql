@@ -3,15 +3,6 @@ SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
 
-CREATE FUNCTION pg_temp.error_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE statement;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
-
 -- fixes 10 min, 1 h, 59 min 59 s and 2 h apart (lon/lat): thresholds just
 -- below, at and above the one-hour gap
 CREATE TABLE gap_track AS
@@ -67,9 +58,9 @@ SELECT (SELECT count(*) FROM au_tracks, maritime.gaps(track, '2 hours')) AS gaps
 DROP TABLE au_raw, au_tracks;
 
 -- bad input
-SELECT pg_temp.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 0, 3 4 1)', '0')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 0, 3 4 1)', '-1 hour')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.gaps('POINT(0 0)', '1 hour')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.gaps('LINESTRING(0 0, 3 4)', '1 hour')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 5, 3 4 1)', '1 hour')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 0, 3 4 1)', '0')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 0, 3 4 1)', '-1 hour')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.gaps('POINT(0 0)', '1 hour')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.gaps('LINESTRING(0 0, 3 4)', '1 hour')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 5, 3 4 1)', '1 hour')$$);
 DROP TABLE gap_track;

@@ -10,14 +10,6 @@ INSERT INTO areas VALUES
   ('holed',  'POLYGON((0 0,10 0,10 10,0 10,0 0),(3 3,7 3,7 7,3 7,3 3))'),
   ('two',    'MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((20 0,30 0,30 10,20 10,20 0)))');
 
--- Builds a track from "x y seconds" triples after 2024-01-01
-CREATE FUNCTION pg_temp.track(xys text) RETURNS geometry
-LANGUAGE sql AS $$
-  SELECT ST_MakeLine(ST_MakePointM(p[1]::float8, p[2]::float8, 1704067200 + p[3]::float8) ORDER BY n)
-  FROM regexp_split_to_table(xys, ',\s*') WITH ORDINALITY AS v(triple, n),
-       regexp_split_to_array(trim(triple), '\s+') AS p
-$$;
-
 CREATE FUNCTION pg_temp.visits(xys text, area_name text, min_dwell interval DEFAULT '0',
                                max_gap interval DEFAULT NULL)
 RETURNS TABLE(visit int, arrival time, departure time, dwell interval, fixes int,
@@ -25,14 +17,14 @@ RETURNS TABLE(visit int, arrival time, departure time, dwell interval, fixes int
 LANGUAGE sql AS $$
   SELECT v.visit, v.arrival::time, v.departure::time, v.dwell, v.fixes, v.dark,
          v.open_start, v.open_end
-  FROM areas a, maritime.port_visits(pg_temp.track(xys), a.area, min_dwell, max_gap) v
+  FROM areas a, maritime.port_visits(regress.track(xys), a.area, min_dwell, max_gap) v
   WHERE a.name = area_name
 $$;
 
 -- straight through: in at x = 0 (100 s), out at x = 10 (200 s), no vertex inside
 SELECT * FROM pg_temp.visits('-10 5 0, 20 5 300', 'square');
 -- the same crossing with the defaults spelled out, and as one row per call
-SELECT * FROM maritime.port_visits(pg_temp.track('-10 5 0, 20 5 300'),
+SELECT * FROM maritime.port_visits(regress.track('-10 5 0, 20 5 300'),
                                    'POLYGON((0 0,10 0,10 10,0 10,0 0))', '0', NULL);
 -- starting and ending inside: one visit, open at both ends
 SELECT * FROM pg_temp.visits('5 5 0, 6 6 60, 7 7 120', 'square');
@@ -88,17 +80,17 @@ SELECT arrival, departure, dwell FROM maritime.port_visits(
 
 -- NULL track, area or min_dwell: no rows
 SELECT count(*) FROM maritime.port_visits(NULL, 'POLYGON((0 0,10 0,10 10,0 10,0 0))');
-SELECT count(*) FROM maritime.port_visits(pg_temp.track('5 5 0'), NULL);
-SELECT count(*) FROM maritime.port_visits(pg_temp.track('5 5 0'), 'POLYGON((0 0,10 0,10 10,0 10,0 0))', NULL);
+SELECT count(*) FROM maritime.port_visits(regress.track('5 5 0'), NULL);
+SELECT count(*) FROM maritime.port_visits(regress.track('5 5 0'), 'POLYGON((0 0,10 0,10 10,0 10,0 0))', NULL);
 
 -- the same answers for a geographic SRID: the test is in coordinate space
 SELECT visit, arrival, departure, fixes FROM maritime.port_visits(
-  ST_SetSRID(pg_temp.track('-10 5 0, 20 5 300'), 4326),
+  ST_SetSRID(regress.track('-10 5 0, 20 5 300'), 4326),
   ST_SetSRID('POLYGON((0 0,10 0,10 10,0 10,0 0))'::geometry, 4326));
 
 -- many ports at once: a lateral join over a port table
 SELECT a.name, v.visit, v.arrival::time, v.departure::time
-FROM areas a, maritime.port_visits(pg_temp.track('-10 5 0, 40 5 500'), a.area) v
+FROM areas a, maritime.port_visits(regress.track('-10 5 0, 40 5 500'), a.area) v
 ORDER BY a.name, v.visit;
 
 DROP TABLE areas;

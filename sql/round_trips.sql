@@ -6,13 +6,6 @@ SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
 
-CREATE FUNCTION pg_temp.track(xys text) RETURNS geometry
-LANGUAGE sql AS $$
-  SELECT ST_MakeLine(ST_MakePointM(p[1]::float8, p[2]::float8, 1704067200 + p[3]::float8) ORDER BY n)
-  FROM regexp_split_to_table(xys, ',\s*') WITH ORDINALITY AS v(triple, n),
-       regexp_split_to_array(trim(triple), '\s+') AS p
-$$;
-
 CREATE FUNCTION pg_temp.trips(xys text, away geometry DEFAULT 'POLYGON((100 0,110 0,110 10,100 10,100 0))')
 RETURNS TABLE(trip int, home_departure time, away_arrival time, away_departure time,
               home_arrival time, duration interval, away_dwell interval, away_calls int,
@@ -20,7 +13,7 @@ RETURNS TABLE(trip int, home_departure time, away_arrival time, away_departure t
 LANGUAGE sql AS $$
   SELECT t.trip, t.home_departure::time, t.away_arrival::time, t.away_departure::time,
          t.home_arrival::time, t.duration, t.away_dwell, t.away_calls, t.complete
-  FROM maritime.round_trips(pg_temp.track(xys), 'POLYGON((0 0,10 0,10 10,0 10,0 0))', away) t
+  FROM maritime.round_trips(regress.track(xys), 'POLYGON((0 0,10 0,10 10,0 10,0 0))', away) t
 $$;
 
 -- one away call: leave home at x = 10 (50 s), away 950..1050 s, home at 1950 s
@@ -41,17 +34,17 @@ SELECT * FROM pg_temp.trips('5 5 0, 50 5 1000, 5 5 2000, 105 5 3000, 5 5 4000');
 -- never home: nothing
 SELECT * FROM pg_temp.trips('105 5 0, 205 5 1000');
 -- areas that share only an edge do not overlap
-SELECT trip, complete FROM maritime.round_trips(pg_temp.track('5 5 0, 15 5 100, 5 5 200'),
+SELECT trip, complete FROM maritime.round_trips(regress.track('5 5 0, 15 5 100, 5 5 200'),
   'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((10 0,20 0,20 10,10 10,10 0))');
 -- min_dwell applies to home and away visits: with 2 minutes, the 100 s
 -- away call does not count, so there is no trip
-SELECT count(*) FROM maritime.round_trips(pg_temp.track('5 5 0, 105 5 1000, 5 5 2000'),
+SELECT count(*) FROM maritime.round_trips(regress.track('5 5 0, 105 5 1000, 5 5 2000'),
   'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((100 0,110 0,110 10,100 10,100 0))', '2 minutes');
 -- max_gap: a dark crossing away -> home ends the away call at its last fix
 SELECT home_departure::time, away_arrival::time, away_departure::time, home_arrival::time
-FROM maritime.round_trips(pg_temp.track('5 5 0, 105 5 1000, 104 5 1100, 5 5 9000'),
+FROM maritime.round_trips(regress.track('5 5 0, 105 5 1000, 104 5 1100, 5 5 9000'),
   'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((100 0,110 0,110 10,100 10,100 0))',
   '0', '1 hour');
 -- NULLs: no rows
 SELECT count(*) FROM maritime.round_trips(NULL, 'POLYGON((0 0,1 0,1 1,0 0))', 'POLYGON((5 5,6 5,6 6,5 5))');
-SELECT count(*) FROM maritime.round_trips(pg_temp.track('5 5 0'), NULL, 'POLYGON((5 5,6 5,6 6,5 5))');
+SELECT count(*) FROM maritime.round_trips(regress.track('5 5 0'), NULL, 'POLYGON((5 5,6 5,6 6,5 5))');

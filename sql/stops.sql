@@ -3,22 +3,6 @@ SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
 
-CREATE FUNCTION pg_temp.error_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE statement;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
-
--- Builds a track from "x y seconds" triples after 2024-01-01 (SRID 0)
-CREATE FUNCTION pg_temp.track(xys text) RETURNS geometry
-LANGUAGE sql AS $$
-  SELECT ST_MakeLine(ST_MakePointM(p[1]::float8, p[2]::float8, 1704067200 + p[3]::float8) ORDER BY n)
-  FROM regexp_split_to_table(xys, ',\s*') WITH ORDINALITY AS v(triple, n),
-       regexp_split_to_array(trim(triple), '\s+') AS p
-$$;
 CREATE FUNCTION pg_temp.stops(xys text, max_diameter float8, min_duration interval,
                               max_gap interval DEFAULT NULL)
 RETURNS TABLE(stop_start time, stop_end time, duration interval, location text,
@@ -26,7 +10,7 @@ RETURNS TABLE(stop_start time, stop_end time, duration interval, location text,
 LANGUAGE sql AS $$
   SELECT s.stop_start::time, s.stop_end::time, s.duration, ST_AsText(s.location),
          s.fixes, s.diameter
-  FROM maritime.stops(pg_temp.track(xys), max_diameter, min_duration, max_gap) s
+  FROM maritime.stops(regress.track(xys), max_diameter, min_duration, max_gap) s
 $$;
 
 -- a stop at the start (3 fixes within 1 unit for 10 minutes), then sailing,
@@ -147,17 +131,17 @@ DROP TABLE no_raw, no_tracks, no_stops, long_stop, noisy, noisy_stops;
 
 -- NULLs give no rows
 SELECT count(*) FROM maritime.stops(NULL, 1, '1 minute');
-SELECT count(*) FROM maritime.stops(pg_temp.track('0 0 0'), NULL, '1 minute');
-SELECT count(*) FROM maritime.stops(pg_temp.track('0 0 0'), 1, NULL);
+SELECT count(*) FROM maritime.stops(regress.track('0 0 0'), NULL, '1 minute');
+SELECT count(*) FROM maritime.stops(regress.track('0 0 0'), 1, NULL);
 
 -- bad input
-SELECT d AS max_diameter, pg_temp.error_of(format('SELECT * FROM maritime.stops(%L, %s, ''1 minute'')',
+SELECT d AS max_diameter, regress.error_of(format('SELECT * FROM maritime.stops(%L, %s, ''1 minute'')',
                                                   'LINESTRING M(0 0 0, 1 1 60)', d))
 FROM (VALUES ('-1'), ('''NaN'''), ('''Infinity'''), ('''-Infinity''')) v(d);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 0, 1 1 60)', 1, '-1 minute')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 0, 1 1 60)', 1, '1 minute', '0')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 0, 1 1 60)', 1, '1 minute', '-1 s')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('MULTIPOINT M(0 0 0, 1 1 60)', 1, '1 minute')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('POLYGON((0 0,1 0,1 1,0 0))', 1, '1 minute')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('LINESTRING(0 0, 1 1)', 1, '1 minute')$$);
-SELECT pg_temp.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 60, 1 1 60)', 1, '1 minute')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 0, 1 1 60)', 1, '-1 minute')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 0, 1 1 60)', 1, '1 minute', '0')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 0, 1 1 60)', 1, '1 minute', '-1 s')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('MULTIPOINT M(0 0 0, 1 1 60)', 1, '1 minute')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('POLYGON((0 0,1 0,1 1,0 0))', 1, '1 minute')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('LINESTRING(0 0, 1 1)', 1, '1 minute')$$);
+SELECT regress.error_of($$SELECT * FROM maritime.stops('LINESTRING M(0 0 60, 1 1 60)', 1, '1 minute')$$);

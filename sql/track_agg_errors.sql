@@ -1,20 +1,10 @@
 -- maritime.track_agg: every class of bad input raises its own SQLSTATE
 SET timezone = 'UTC';
 
--- Runs a statement and shows the SQLSTATE and message it fails with
-CREATE FUNCTION pg_temp.error_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE statement;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
-
 -- not a POINT (22023); the reader finds the type behind any header:
 -- bounding boxes, Z/M, curves, collections, surfaces
 SELECT g AS input,
-       pg_temp.error_of(format('SELECT maritime.track_agg(%L::geometry, now())', g))
+       regress.error_of(format('SELECT maritime.track_agg(%L::geometry, now())', g))
 FROM (VALUES ('LINESTRING(0 0,1 1)'),
              ('LINESTRING M (0 0 1,1 1 2,2 2 3)'),
              ('POLYGON((0 0,1 0,1 1,0 0))'),
@@ -28,11 +18,11 @@ FROM (VALUES ('LINESTRING(0 0,1 1)'),
              ('LINESTRING EMPTY')) v(g);
 
 -- mixed SRIDs (22023), in either order, and across groups only per group
-SELECT pg_temp.error_of($$
+SELECT regress.error_of($$
   SELECT maritime.track_agg(geom, ts)
   FROM (VALUES ('SRID=4326;POINT(1 1)'::geometry, '2024-01-01'::timestamptz),
                ('SRID=3857;POINT(1 1)', '2024-01-02')) v(geom, ts)$$);
-SELECT pg_temp.error_of($$
+SELECT regress.error_of($$
   SELECT maritime.track_agg(geom, ts)
   FROM (VALUES ('POINT(1 1)'::geometry, '2024-01-01'::timestamptz),
                ('SRID=4326;POINT(1 1)', '2024-01-02')) v(geom, ts)$$);
@@ -42,18 +32,18 @@ FROM (VALUES (1, 'SRID=4326;POINT(1 1)'::geometry, '2024-01-01'::timestamptz),
 GROUP BY g ORDER BY g;
 
 -- NaN and infinite coordinates (22023)
-SELECT pg_temp.error_of($$SELECT maritime.track_agg(ST_MakePoint('NaN', 1), now())$$);
-SELECT pg_temp.error_of($$SELECT maritime.track_agg(ST_MakePoint(1, 'Infinity'), now())$$);
-SELECT pg_temp.error_of($$SELECT maritime.track_agg(ST_MakePoint('-Infinity', 1), now())$$);
+SELECT regress.error_of($$SELECT maritime.track_agg(ST_MakePoint('NaN', 1), now())$$);
+SELECT regress.error_of($$SELECT maritime.track_agg(ST_MakePoint(1, 'Infinity'), now())$$);
+SELECT regress.error_of($$SELECT maritime.track_agg(ST_MakePoint('-Infinity', 1), now())$$);
 
 -- infinite timestamps (22008)
-SELECT pg_temp.error_of($$SELECT maritime.track_agg('POINT(1 1)', 'infinity')$$);
-SELECT pg_temp.error_of($$SELECT maritime.track_agg('POINT(1 1)', '-infinity')$$);
+SELECT regress.error_of($$SELECT maritime.track_agg('POINT(1 1)', 'infinity')$$);
+SELECT regress.error_of($$SELECT maritime.track_agg('POINT(1 1)', '-infinity')$$);
 
 -- longitude / latitude out of range in a geographic SRID (22023) ...
-SELECT pg_temp.error_of($$SELECT maritime.track_agg('SRID=4326;POINT(180.000001 0)', now())$$);
-SELECT pg_temp.error_of($$SELECT maritime.track_agg('SRID=4326;POINT(0 -90.5)', now())$$);
-SELECT pg_temp.error_of($$SELECT maritime.track_agg('SRID=4269;POINT(-200 10)', now())$$);
+SELECT regress.error_of($$SELECT maritime.track_agg('SRID=4326;POINT(180.000001 0)', now())$$);
+SELECT regress.error_of($$SELECT maritime.track_agg('SRID=4326;POINT(0 -90.5)', now())$$);
+SELECT regress.error_of($$SELECT maritime.track_agg('SRID=4269;POINT(-200 10)', now())$$);
 -- ... but the edges are valid, and so are the same numbers in planar SRIDs
 SELECT ST_AsEWKT(maritime.track_agg(geom, ts))
 FROM (VALUES ('SRID=4326;POINT(-180 -90)'::geometry, '2024-01-01'::timestamptz),

@@ -1,16 +1,8 @@
 -- maritime.track_agg at PostgreSQL's 1 GB value limit: one fix more than a
 -- track can hold (44,739,240 with distinct timestamps) is error 54000,
 -- raised while the state is still within one allocation.  Takes ~10 s.
-CREATE FUNCTION pg_temp.error_of(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE statement;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 
-SELECT pg_temp.error_of($$
+SELECT regress.error_of($$
   SELECT maritime.track_agg('POINT(0 0)'::geometry,
                             '2000-01-01'::timestamptz + i * interval '1 microsecond')
   FROM (SELECT generate_series(1, 44739241) AS i) s$$);

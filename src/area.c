@@ -141,11 +141,7 @@ area_read(Datum datum, const char *argname, Area *area)
 
 	status = gser_read_rings(&geom, NULL, 0, &nrings, &npolygons);
 	if (status != GSER_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("%s is not a valid geometry value", argname),
-				 errdetail("The value cannot be read because %s.",
-						   gser_status_message(status))));
+		geom_report_malformed(argname, status);
 	rings = palloc(sizeof(GserRing) * Max(nrings, 1));
 	(void) gser_read_rings(&geom, rings, nrings, &nrings, &npolygons);
 	for (r = 0; r < nrings; r++)

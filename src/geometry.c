@@ -16,9 +16,21 @@
 #include "geometry.h"
 
 /*
- * Parse a geometry argument.  Malformed bytes are reported as corruption:
- * PostGIS never produces them, so they come from damaged storage or from a
- * value forged with a binary cast.
+ * Report bytes the codec could not read.  PostGIS never produces them, so
+ * they come from damaged storage or from a value forged with a binary cast.
+ */
+void
+geom_report_malformed(const char *argname, GserStatus status)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("%s is not a valid geometry value", argname),
+			 errdetail("The value cannot be read because %s.",
+					   gser_status_message(status))));
+}
+
+/*
+ * Parse a geometry argument.
  */
 void
 geom_read_datum(Datum datum, const char *argname, GserGeom *geom)
@@ -29,11 +41,7 @@ geom_read_datum(Datum datum, const char *argname, GserGeom *geom)
 	status = gser_read((const uint8_t *) VARDATA_ANY(value),
 					   VARSIZE_ANY_EXHDR(value), geom);
 	if (status != GSER_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("%s is not a valid geometry value", argname),
-				 errdetail("The value cannot be read because %s.",
-						   gser_status_message(status))));
+		geom_report_malformed(argname, status);
 	if (geom->geodetic)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

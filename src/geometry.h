@@ -12,6 +12,7 @@
 
 #include "gserialized.h"
 
+extern void geom_report_malformed(const char *argname, GserStatus status) pg_attribute_noreturn();
 extern void geom_read_datum(Datum datum, const char *argname, GserGeom *geom);
 extern Datum geom_point_datum(int32 srid, double x, double y);
 
