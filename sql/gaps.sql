@@ -17,6 +17,13 @@ SELECT gap_start, gap_end, duration, ST_AsEWKT(start_point) AS start_point,
        round(implied_speed_kn::numeric, 4) AS knots
 FROM gap_track, maritime.gaps(track, '1 hour');
 
+-- the points are the track's vertices, written as PostGIS writes POINTs
+SELECT bool_and(g.start_point = ST_Force2D(ST_PointN(track, n)) AND
+                g.end_point = ST_Force2D(ST_PointN(track, n + 1))) AS points_are_vertices,
+       bool_and(ST_AsEWKB(g.start_point) = ST_AsEWKB(ST_SetSRID(ST_MakePoint(ST_X(g.start_point), ST_Y(g.start_point)), 4326))) AS same_as_st_makepoint
+FROM gap_track,
+     LATERAL (SELECT gg.*, row_number() OVER ()::int AS n FROM maritime.gaps(track, '1 second') gg) g;
+
 -- metres on the sphere, as PostGIS measures them without the spheroid
 -- (radius 6371008.8 m here, 6371008.771 m there: 5 parts in 10^9)
 SELECT count(*) AS gaps,
