@@ -1,40 +1,71 @@
 #!/usr/bin/env bash
-# Set up (packages, build, install), run the codec unit test and the whole
-# pg_regress suite in a throwaway cluster, and end with "N passed, N failed".
+# Set up (packages, build, install), then run every test in one throwaway
+# cluster: the codec unit test, the pg_regress suite, the README's examples
+# and the client tests.  Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+out=test/output
+mkdir -p "$out"
+
+# Inside the cluster (pg_virtualenv sets PGHOST, PGPORT, PGUSER, ...)
+if [ "${1:-}" = --inside ]; then
+	make -s installcheck PG_CONFIG="$PG_CONFIG" >"$out/regress.txt" 2>&1
+	echo $? >"$out/regress.status"
+	test/readme/check.sh >"$out/readme.txt" 2>&1
+	if [ -x test/clients/run.sh ]; then
+		test/clients/run.sh >"$out/clients.txt" 2>&1
+	fi
+	exit 0
+fi
 
 ./scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
-export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+rm -f "$out"/*.txt "$out"/*.status
 
 passed=0
 failed=0
 
-# C unit test of the geometry codec; it prints its own "N passed, N failed"
-if make -s unittest >test/unit/output.txt 2>&1; then :; fi
-cat test/unit/output.txt
-summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' test/unit/output.txt | tail -1)
-if [ -n "$summary" ]; then
-	passed=$((passed + $(echo "$summary" | cut -d' ' -f1)))
-	failed=$((failed + $(echo "$summary" | cut -d' ' -f3)))
+# Adds the counts of a runner that ends with "N passed, N failed"
+count_summary() {
+	local name=$1 file=$2 summary
+	[ -f "$file" ] && cat "$file"
+	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$file" 2>/dev/null | tail -1)
+	if [ -n "$summary" ]; then
+		passed=$((passed + $(echo "$summary" | cut -d' ' -f1)))
+		failed=$((failed + $(echo "$summary" | cut -d' ' -f3)))
+	else
+		echo "$name: did not finish"
+		failed=$((failed + 1))
+	fi
+}
+
+# The codec, over byte vectors
+make -s unittest PG_CONFIG="$PG_CONFIG" >"$out/unit.txt" 2>&1
+count_summary "codec unit test" "$out/unit.txt"
+
+# Everything that needs a server, in a cluster of its own (-t: its files live
+# in a temporary folder, so runs never touch the machine's clusters)
+pg_virtualenv -t -v 15 "$0" --inside >"$out/cluster.txt" 2>&1 ||
+	{ cat "$out/cluster.txt"; failed=$((failed + 1)); }
+
+# pg_regress: PostgreSQL 15 prints "test name ... ok", 16 and later "ok N - name"
+if [ -f "$out/regress.txt" ]; then
+	cat "$out/regress.txt"
+	regress_passed=$(grep -cE '^(test +| +)?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' "$out/regress.txt")
+	regress_failed=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$out/regress.txt")
+	if [ "$(cat "$out/regress.status" 2>/dev/null)" != 0 ] && [ "$regress_failed" = 0 ]; then
+		regress_failed=1		# the suite did not run to the end
+	fi
+	passed=$((passed + regress_passed))
+	failed=$((failed + regress_failed))
+	[ -s regression.diffs ] && echo "see regression.diffs for the differences"
 else
+	echo "pg_regress: did not run"
 	failed=$((failed + 1))
 fi
 
-# pg_regress in a throwaway cluster (-t: its files live in a temporary folder)
-pg_virtualenv -t -v 15 make -s installcheck PG_CONFIG="$PG_CONFIG" >test/regress-output.txt 2>&1
-regress_status=$?
-cat test/regress-output.txt
-# PostgreSQL 15 prints "test name ... ok"; 16 and later print "ok N - name"
-regress_passed=$(grep -cE '^(test +| +)?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' test/regress-output.txt)
-regress_failed=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' test/regress-output.txt)
-if [ "$regress_status" != 0 ] && [ "$regress_failed" = 0 ]; then
-	regress_failed=1			# the suite did not even run
-	[ -f regression.diffs ] || true
-fi
-passed=$((passed + regress_passed))
-failed=$((failed + regress_failed))
-[ -s regression.diffs ] && echo "see regression.diffs for the differences"
+count_summary "README examples" "$out/readme.txt"
+[ -x test/clients/run.sh ] && count_summary "client tests" "$out/clients.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
