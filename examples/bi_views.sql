@@ -1,7 +1,9 @@
 -- Views for BI tools and GIS clients, on top of positions(mmsi, ts, geom)
 -- and ports(name, role, area).  Every column is a plain type (numbers,
 -- text, timestamps, intervals, typed geometries): no arrays or composites.
--- Hours are also given as numbers for tools that do not read intervals.
+-- Hours are also given as numbers for tools that do not read intervals
+-- (GDAL 3.6's PostgreSQL driver, used by ogr2ogr and QGIS, takes interval
+-- columns for integers and truncates them: read the *_hours columns).
 
 -- One track per vessel.  Materialized: building tracks reads every position,
 -- so refresh it when positions arrive (REFRESH MATERIALIZED VIEW tracks).

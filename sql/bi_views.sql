@@ -4,8 +4,10 @@ SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
 SET client_min_messages = warning;
+\set ECHO none
 \i examples/load_rajin_sample.sql
 \i examples/bi_views.sql
+\set ECHO all
 RESET client_min_messages;
 
 -- no arrays, composites or other types a client would have to unpack
