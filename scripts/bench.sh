@@ -6,9 +6,10 @@
 #
 # Sets up (packages, build, install), starts ONE throwaway PostgreSQL 15
 # cluster with pg_virtualenv, generates VESSELS x FIXES synthetic AIS
-# positions in shuffled order, and times each query REPEATS times.  Prints
-# the median per query and the ratios against their targets, and writes the
-# same report to bench-output/bench-<date>.txt (git-ignored).
+# positions in shuffled order (and a second such set, with stationary
+# stretches and AIS gaps, for gaps and stops), and times each query REPEATS
+# times.  Prints the median per query and the ratios against their targets,
+# and writes the same report to bench-output/bench-<date>.txt (git-ignored).
 #
 # Adding a benchmark section: write a section_<name> function like
 # section_track_agg (register queries with bench.add, run them with
@@ -387,6 +388,285 @@ port_visits visit.
 EOF
 }
 
+# A second data set for gaps and stops (pos has no stationary fixes and no
+# AIS gaps).  Table pos_stops: VESSELS x FIXES rows like pos (8-20 knots, a
+# fix every 10-60 s, shuffled), but each vessel alternates between moving
+# and stationary stretches: at every fix it switches with probability 1/250
+# (geometric stretch lengths, 250 fixes or about 2.4 hours on average), so
+# about half of the fixes are stationary.  A stationary vessel does not
+# move; its fixes scatter around the spot with Gaussian GPS noise (sigma
+# 2-10 m, drawn per vessel, on the moving fixes too).  2 % of the fixes
+# come after an AIS gap of 10 minutes to 6 hours (log-uniform); a moving
+# vessel sails on during a gap, a stationary one stays.  With the gaps a
+# vessel sails further than in pos, so the vessels start in the tropical
+# Atlantic (lon -50..-30, lat 0..20), from where none gets near a pole
+# (positions clamped there would pile up like a stop).  Then the stored
+# tracks (tracks_stops, built with track_agg) and, in table stationary, two
+# single tracks of a vessel at anchor, FIXES * 0.8 and FIXES * 8 fixes
+# (8,000 and 80,000 at the defaults; sigma 10 m, a fix every 10-60 s, no
+# gaps).
+section_data_stops() {
+	echo "== Data for gaps and stops: $VESSELS vessels x $FIXES fixes, half stationary, with AIS gaps, shuffled"
+	sql <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS pos_stops, tracks_stops, stationary;
+SELECT setseed(0.17) \g /dev/null
+CREATE TABLE pos_stops AS
+WITH vessel AS (
+	SELECT vessel,
+		   -50 + 20 * random() AS lon0,
+		   20 * random() AS lat0,
+		   2 * pi() * random() AS course0,
+		   4 + 6 * random() AS speed,		-- m/s
+		   2 + 8 * random() AS sigma,		-- GPS noise, m
+		   (random() < 0.5)::int AS moored,	-- stationary at the first fix
+		   timestamptz '2024-01-01 00:00:00+00' + random() * interval '1 hour' AS t0
+	FROM generate_series(1, :vessels) AS vessel
+), step AS (
+	SELECT vessel.*, i,
+		   (random() < 1.0 / 250)::int AS switch,
+		   CASE WHEN random() < 0.02
+				THEN 600 * exp(random() * ln(36))	-- AIS gap, 10 min to 6 h
+				ELSE 10 + 50 * random() END AS dt,
+		   radians(4) * (random() - 0.5) AS turn,
+		   sqrt(-2 * ln(1 - random())) AS noise_r,	-- Box-Muller
+		   2 * pi() * random() AS noise_a
+	FROM vessel CROSS JOIN generate_series(1, :fixes) AS i
+), course AS (
+	SELECT step.*,
+		   (moored + sum(switch) OVER w) % 2 = 1 AS stationary,
+		   course0 + sum(turn) OVER w AS course,
+		   sum(dt) OVER w AS elapsed
+	FROM step WINDOW w AS (PARTITION BY vessel ORDER BY i)
+), track AS (
+	SELECT vessel, stationary, sigma, noise_r, noise_a,
+		   t0 + elapsed * interval '1 second' AS ts,
+		   lon0 + sum(CASE WHEN stationary THEN 0 ELSE speed * dt * sin(course) END) OVER w
+				  / (111320 * cos(radians(lat0))) AS lon,
+		   lat0 + sum(CASE WHEN stationary THEN 0 ELSE speed * dt * cos(course) END) OVER w
+				  / 110540 AS lat
+	FROM course WINDOW w AS (PARTITION BY vessel ORDER BY i)
+)
+SELECT vessel,
+	   ST_SetSRID(ST_MakePoint(
+		   greatest(-180, least(180, lon + sigma * noise_r * cos(noise_a)
+											/ (111320 * cos(radians(lat))))),
+		   greatest(-89, least(89, lat + sigma * noise_r * sin(noise_a) / 110540))),
+		   4326)::geometry(Point, 4326) AS geom,
+	   ts, stationary
+FROM track
+ORDER BY random();
+
+-- stored as users store them (TOASTed)
+CREATE TABLE tracks_stops AS
+SELECT vessel, maritime.track_agg(geom, ts) AS track FROM pos_stops GROUP BY vessel;
+
+-- one vessel at anchor off Lisbon for FIXES * 0.8 or FIXES * 8 fixes
+CREATE TABLE stationary AS
+WITH fix AS (
+	SELECT n, i, 10 + 50 * random() AS dt,
+		   sqrt(-2 * ln(1 - random())) AS noise_r, 2 * pi() * random() AS noise_a
+	FROM (VALUES (greatest(1, :fixes * 8 / 10)), (:fixes * 8)) AS s(n)
+	CROSS JOIN LATERAL generate_series(1, n) AS i
+), timed AS (
+	SELECT n, noise_r, noise_a,
+		   timestamptz '2024-01-01 00:00:00+00' + sum(dt) OVER w * interval '1 second' AS ts
+	FROM fix WINDOW w AS (PARTITION BY n ORDER BY i)
+)
+SELECT n AS fixes,
+	   maritime.track_agg(ST_SetSRID(ST_MakePoint(
+		   -9.25 + 10 * noise_r * cos(noise_a) / (111320 * cos(radians(38.65))),
+		   38.65 + 10 * noise_r * sin(noise_a) / 110540), 4326), ts) AS track
+FROM timed GROUP BY n;
+
+VACUUM ANALYZE pos_stops;
+VACUUM ANALYZE tracks_stops;
+VACUUM ANALYZE stationary;
+CHECKPOINT;
+-- heaps, TOAST tables and TOAST indexes into shared buffers
+SELECT pg_prewarm(c.oid) FROM pg_class c
+WHERE c.oid IN ('pos_stops'::regclass, 'tracks_stops'::regclass, 'stationary'::regclass)
+   OR c.oid IN (SELECT reltoastrelid FROM pg_class
+				WHERE oid IN ('tracks_stops'::regclass, 'stationary'::regclass))
+   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN
+				(SELECT reltoastrelid FROM pg_class
+				 WHERE oid IN ('tracks_stops'::regclass, 'stationary'::regclass)))
+\g /dev/null
+\pset footer off
+WITH w AS (
+	SELECT vessel, ts - lag(ts) OVER (PARTITION BY vessel ORDER BY ts) AS dt,
+		   stationary, geom
+	FROM pos_stops
+)
+SELECT count(*) AS rows, count(DISTINCT vessel) AS vessels,
+	   round(100.0 * count(*) FILTER (WHERE stationary) / count(*), 1) AS "stationary %",
+	   count(*) FILTER (WHERE dt >= interval '10 minutes') AS "gaps >= 10 min",
+	   count(*) FILTER (WHERE dt > interval '1 hour') AS "gaps > 1 h",
+	   round(100.0 * count(*) FILTER (WHERE dt >= interval '10 minutes')
+			 / count(dt), 2) AS "gaps %",
+	   justify_hours(date_trunc('second', avg(dt))) AS "mean interval",
+	   round(min(ST_X(geom))::numeric, 2) AS lon_min,
+	   round(max(ST_X(geom))::numeric, 2) AS lon_max,
+	   round(min(ST_Y(geom))::numeric, 2) AS lat_min,
+	   round(max(ST_Y(geom))::numeric, 2) AS lat_max,
+	   pg_size_pretty(pg_table_size('pos_stops')) AS table_size
+FROM w;
+SELECT 'tracks_stops' AS "table", count(*) AS tracks, sum(ST_NPoints(track)) AS points,
+	   justify_hours(date_trunc('hour', avg(ST_M(ST_EndPoint(track)) - ST_M(ST_StartPoint(track)))
+					 * interval '1 second')) AS "mean span",
+	   pg_size_pretty(pg_table_size('tracks_stops')) AS table_size
+FROM tracks_stops
+UNION ALL
+SELECT 'stationary ' || fixes, 1, ST_NPoints(track),
+	   justify_hours(date_trunc('hour', (ST_M(ST_EndPoint(track)) - ST_M(ST_StartPoint(track)))
+					 * interval '1 second')),
+	   pg_size_pretty(pg_column_size(track)::bigint)
+FROM stationary;
+SQL
+}
+
+# gaps over the stored tracks against the floor (detoasting the tracks),
+# end to end from the positions (track_agg, then gaps), and the
+# window-function SQL an analyst would write over the positions.  min_gap
+# 10 minutes: the ordinary interval is 10-60 s, so that finds the AIS gaps.
+section_gaps() {
+	echo "== gaps"
+	sql <<'SQL'
+SET client_min_messages = warning;
+CALL bench.add('gaps', 'a', 'floor: ST_NPoints(track) (detoasts each track)',
+	$q$SELECT vessel, ST_NPoints(track) FROM tracks_stops$q$);
+CALL bench.add('gaps', 'b', 'maritime.gaps over tracks_stops',
+	$q$SELECT t.vessel, g.* FROM tracks_stops t, LATERAL maritime.gaps(t.track, '10 minutes') g$q$);
+CALL bench.add('gaps', 'c', 'track_agg + gaps from pos_stops (end to end)',
+	$q$SELECT s.vessel, g.* FROM (SELECT vessel, maritime.track_agg(geom, ts) AS t FROM pos_stops GROUP BY vessel) s, LATERAL maritime.gaps(s.t, '10 minutes') g$q$);
+CALL bench.add('gaps', 'd', 'SQL: lag + ST_Distance(geography)',
+	$q$SELECT vessel, gap_start, gap_end, duration, start_point, end_point, distance,
+	   distance / extract(epoch FROM duration) * 3600 / 1852 AS implied_speed_kn
+FROM (
+	SELECT vessel, gap_start, gap_end, gap_end - gap_start AS duration,
+		   start_point, end_point,
+		   ST_Distance(start_point::geography, end_point::geography) AS distance
+	FROM (
+		SELECT vessel, lag(ts) OVER w AS gap_start, ts AS gap_end,
+			   lag(geom) OVER w AS start_point, geom AS end_point
+		FROM pos_stops WINDOW w AS (PARTITION BY vessel ORDER BY ts)
+	) AS fix
+	WHERE gap_end - gap_start >= interval '10 minutes'
+	OFFSET 0
+) AS gap$q$);
+CALL bench.target('gaps', 'd', 'b', '>=', 10.0);
+CALL bench.target('gaps', 'd', 'c', '>=', 2.0);
+CALL bench.run('gaps', :repeats);
+
+-- Both ways find the same gaps.  gaps measures on the sphere (haversine,
+-- R = 6,371,008.8 m); ST_Distance(geography) by default on the WGS 84
+-- spheroid, which differs by up to about 0.5 %; on PostGIS's sphere
+-- (use_spheroid => false, R = 6,371,008.77 m) it must agree closely.
+CREATE TEMP TABLE g AS
+SELECT t.vessel, g.* FROM tracks_stops t, LATERAL maritime.gaps(t.track, '10 minutes') g;
+CREATE TEMP TABLE s AS
+SELECT vessel, gap_start, gap_end, start_point, end_point,
+	   ST_Distance(start_point::geography, end_point::geography) AS spheroid,
+	   ST_Distance(start_point::geography, end_point::geography, false) AS sphere
+FROM (
+	SELECT vessel, lag(ts) OVER w AS gap_start, ts AS gap_end,
+		   lag(geom) OVER w AS start_point, geom AS end_point
+	FROM pos_stops WINDOW w AS (PARTITION BY vessel ORDER BY ts)
+) AS fix
+WHERE gap_end - gap_start >= interval '10 minutes';
+SELECT format('sanity: gaps %s, SQL way %s, matched (vessel, start, end, points) %s: %s',
+			  (SELECT count(*) FROM g), (SELECT count(*) FROM s), count(*),
+			  CASE WHEN count(*) = (SELECT count(*) FROM g)
+						AND count(*) = (SELECT count(*) FROM s)
+				   THEN 'OK' ELSE 'MISMATCH' END) AS line1,
+	   format('sanity: distance vs spheroid: max relative difference %s %%, mean %s %%; vs PostGIS sphere: max %s',
+			  round(max(abs(g.distance - s.spheroid) / s.spheroid)::numeric * 100, 3),
+			  round(avg(abs(g.distance - s.spheroid) / s.spheroid)::numeric * 100, 3),
+			  trim(to_char(max(abs(g.distance - s.sphere) / s.sphere), '9.9EEEE'))) AS line2,
+	   format('sanity: gap duration %s to %s, distance %s to %s km, implied speed up to %s kn',
+			  min(g.duration), max(g.duration),
+			  round(min(g.distance)::numeric / 1000, 3), round(max(g.distance)::numeric / 1000, 1),
+			  round(max(g.implied_speed_kn)::numeric, 1)) AS line3
+FROM g JOIN s ON g.vessel = s.vessel AND g.gap_start = s.gap_start AND g.gap_end = s.gap_end
+			 AND ST_Equals(g.start_point, s.start_point) AND ST_Equals(g.end_point, s.end_point)
+			 AND ST_SRID(g.start_point) = 4326 \gset
+\echo :line1
+\echo :line2
+\echo :line3
+SQL
+}
+
+# stops over the stored tracks against the track_agg that built them, and
+# on one stationary track of FIXES * 0.8 fixes against one of FIXES * 8
+# (near-linear).  max_diameter 200 m, min_duration 30 minutes, max_gap 1
+# hour.
+section_stops() {
+	echo "== stops"
+	sql <<'SQL'
+SET client_min_messages = warning;
+CALL bench.add('stops', 'a', 'maritime.track_agg over pos_stops (builds the tracks)',
+	$q$SELECT vessel, maritime.track_agg(geom, ts) FROM pos_stops GROUP BY vessel$q$);
+CALL bench.add('stops', 'b', 'maritime.stops over tracks_stops',
+	$q$SELECT t.vessel, s.* FROM tracks_stops t, LATERAL maritime.stops(t.track, 200, '30 minutes', '1 hour') s$q$);
+CALL bench.add('stops', 'c', format('maritime.stops, one stationary track of %s fixes',
+								   greatest(1, :fixes * 8 / 10)),
+	$q$SELECT s.* FROM stationary t, LATERAL maritime.stops(t.track, 200, '30 minutes', '1 hour') s WHERE t.fixes = (SELECT min(fixes) FROM stationary)$q$);
+CALL bench.add('stops', 'd', format('maritime.stops, one stationary track of %s fixes',
+								   :fixes * 8),
+	$q$SELECT s.* FROM stationary t, LATERAL maritime.stops(t.track, 200, '30 minutes', '1 hour') s WHERE t.fixes = (SELECT max(fixes) FROM stationary)$q$);
+CALL bench.target('stops', 'b', 'a', '<=', 3.0);
+CALL bench.target('stops', 'd', 'c', '<=', 20.0);
+CALL bench.run('stops', :repeats);
+
+-- The work is real: stops found and fixes in them, against the stays in
+-- the data: runs of stationary fixes with the fix before them (where the
+-- vessel arrived: the first stationary fix is at the same spot), split at
+-- gaps over max_gap, lasting at least min_duration.  stops may also take
+-- in the first fix after a stay (the vessel leaving, if within 200 m), so
+-- it finds a few more stops and fixes than that.
+\pset footer off
+WITH o AS (
+	SELECT vessel, ts, stationary OR coalesce(lead(stationary) OVER w, false) AS stay,
+		   ts - lag(ts) OVER w AS dt
+	FROM pos_stops WINDOW w AS (PARTITION BY vessel ORDER BY ts)
+), e AS (
+	SELECT vessel, ts, stay,
+		   (stay AND (NOT coalesce(lag(stay) OVER w, false) OR dt > interval '1 hour'))::int AS new
+	FROM o WINDOW w AS (PARTITION BY vessel ORDER BY ts)
+), i AS (
+	SELECT vessel, ts, stay, sum(new) OVER (PARTITION BY vessel ORDER BY ts) AS island FROM e
+), stay AS (
+	SELECT vessel, island, count(*) AS fixes FROM i WHERE stay
+	GROUP BY vessel, island HAVING max(ts) - min(ts) >= interval '30 minutes'
+), s AS (
+	SELECT t.vessel, s.*
+	FROM tracks_stops t, LATERAL maritime.stops(t.track, 200, '30 minutes', '1 hour') s
+)
+SELECT 'tracks_stops' AS tracks,
+	   (SELECT count(*) FILTER (WHERE stationary) FROM pos_stops) AS stationary_fixes,
+	   (SELECT count(*) FROM stay) AS stays, (SELECT sum(fixes) FROM stay) AS fixes_in_stays,
+	   count(*) AS stops, sum(fixes) AS fixes_in_stops, max(fixes) AS max_fixes,
+	   justify_hours(date_trunc('second', min(duration))) AS min_duration,
+	   justify_hours(date_trunc('second', max(duration))) AS max_duration,
+	   round(max(diameter)::numeric, 1) AS max_diameter_m
+FROM s
+UNION ALL
+SELECT 'stationary ' || t.fixes, t.fixes, 1, t.fixes, count(*), sum(s.fixes),
+	   max(s.fixes), justify_hours(date_trunc('second', min(s.duration))),
+	   justify_hours(date_trunc('second', max(s.duration))),
+	   round(max(s.diameter)::numeric, 1)
+FROM stationary t, LATERAL maritime.stops(t.track, 200, '30 minutes', '1 hour') s
+GROUP BY t.fixes ORDER BY 1 DESC;
+SQL
+	cat <<'EOF'
+stationary_fixes: fixes generated stationary; stays, fixes_in_stays: what
+stops should find (runs of stationary fixes with their arrival fix, split at
+gaps over 1 hour, lasting 30 minutes or more); stops, fixes_in_stops: what
+maritime.stops found.  max_diameter 200 m, min_duration 30 minutes, max_gap
+1 hour.
+EOF
+}
+
 # The machine, the versions and the settings the numbers belong to
 section_header() {
 	local ram_kb
@@ -453,6 +733,9 @@ inside() {
 	section_data
 	section_track_agg
 	section_port_visits
+	section_data_stops
+	section_gaps
+	section_stops
 	report
 }
 

@@ -1,10 +1,76 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build and install maritime, start a
-# throwaway PostgreSQL cluster, load the shipped sample data and print what
-# the extension finds.  The cluster is removed when the demo ends.
+# throwaway PostgreSQL cluster, load the shipped sample data, print what the
+# extension finds and write the report, charts and maps into a folder.
+#
+#   ./scripts/demo.sh [FOLDER]     # FOLDER defaults to demo-output/ in the repository
+#
+# The folder gets report.txt, round_trips_per_week.png, port_calls_timeline.png
+# (with gnuplot; their data as .csv), tracks.geojson, ports.geojson and
+# dark_periods.geojson, and demo.gpkg when ogr2ogr (gdal-bin) is installed.
+# The cluster is removed when the demo ends.
 set -euo pipefail
+here=$PWD
 cd "$(dirname "$0")/.."
 
+out=${1:-demo-output}
+if [ $# -gt 0 ]; then
+	case $out in /*) ;; *) out=$here/$out ;; esac
+fi
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+# Only the files this demo writes, so that a stale chart never survives
+files=(report.txt round_trips_per_week.png port_calls_timeline.png round_trips_per_week.csv
+	port_calls_timeline.csv tracks.geojson ports.geojson dark_periods.geojson demo.gpkg)
+for file in "${files[@]}"; do rm -f "$out/$file"; done
+
 ./scripts/setup.sh
-pg_virtualenv -t -v 15 psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql 2>&1 |
-	grep -v -e '^Creating new PostgreSQL cluster' -e '^Dropping cluster'
+
+log=$(mktemp -t maritime-demo.XXXXXX)
+trap 'rm -f "$log"' EXIT
+
+# psql writes the report (stdout) and, with \copy and \o, the data files;
+# the cluster's own messages go to the log.  Two clusters starting in the
+# same second may take the same port: when the cluster did not start (psql
+# never ran, so no report.txt), try again.
+for attempt in 1 2 3; do
+	# shellcheck disable=SC2016 # $1 is expanded by the inner sh
+	if pg_virtualenv -t -v 15 sh -c 'exec psql -X -q -v ON_ERROR_STOP=1 -v outdir="$1" -f scripts/demo.sql >"$1/report.txt"' \
+		sh "$out" >"$log" 2>&1; then
+		break
+	fi
+	if [ -e "$out/report.txt" ] || [ "$attempt" = 3 ]; then
+		[ -e "$out/report.txt" ] && cat "$out/report.txt"
+		cat "$log" >&2
+		echo "demo: failed" >&2
+		exit 1
+	fi
+	sleep "$attempt"
+done
+cat "$out/report.txt"
+
+if command -v gnuplot >/dev/null; then
+	gnuplot -c scripts/demo_charts.gp "$out"
+else
+	echo "demo: gnuplot is not installed, so no charts (apt-get install gnuplot-nox); their data is in the .csv files"
+fi
+if command -v ogr2ogr >/dev/null; then
+	{ ogr2ogr -f GPKG "$out/demo.gpkg" "$out/tracks.geojson" -nln tracks &&
+		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/ports.geojson" -nln ports &&
+		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/dark_periods.geojson" -nln dark_periods; } ||
+		{ echo "demo: ogr2ogr failed, so no GeoPackage"; rm -f "$out/demo.gpkg"; }
+fi
+
+echo "Written to $out/:"
+describe() {
+	if [ -e "$out/$1" ]; then printf '  %-26s %s\n' "$1" "$2"; fi
+}
+describe report.txt "this report"
+describe round_trips_per_week.png "completed round trips per week; the halt after the last call at Rajin"
+describe port_calls_timeline.png "each ship's port calls and dark periods, by port"
+describe round_trips_per_week.csv "the data of the weekly chart"
+describe port_calls_timeline.csv "the data of the timeline"
+describe tracks.geojson "the tracks, 2D (GeoJSON has no M: first and last times are properties)"
+describe ports.geojson "the port areas, with their number of calls"
+describe dark_periods.geojson "each silence of 6 hours or more, as a line from where it began to where it ended"
+describe demo.gpkg "the three layers above in one GeoPackage, for QGIS"

@@ -1,83 +1,290 @@
--- The maritime demo: real AIS positions in, vessel tracks out.
--- Run by scripts/demo.sh from the repository root (paths are relative to it).
+-- The maritime demo: the Rajin shuttle (synthetic sample, data/rajin) and two
+-- real Australian vessels (AMSA AIS 2014, data/ais and data/ports).
+-- Run by scripts/demo.sh from the repository root with -v outdir=FOLDER: it
+-- prints the report, then writes the chart data (CSV) and the maps (GeoJSON)
+-- into FOLDER with \copy and \o, i.e. as the user running psql.
+\set QUIET on
 \pset footer off
 SET client_min_messages = warning;
 SET timezone = 'UTC';
+SET datestyle = 'ISO, YMD';
 CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
+\if :{?outdir}
+\else
+\set outdir demo-output
+\endif
 
-\echo
-\echo '== Loading real AIS positions (data/ais: AMSA Australia 2014, Kystverket Norway 2022)'
-CREATE TEMP TABLE ais_csv (mmsi bigint, ts timestamptz, lon float8, lat float8, sog float8, cog float8);
-\copy ais_csv FROM 'data/ais/au_amsa_2vessels_2014.csv' WITH (FORMAT csv, HEADER)
-\copy ais_csv FROM 'data/ais/no_vestland_20220901_kystverket.csv' WITH (FORMAT csv, HEADER)
-CREATE TABLE positions AS
-SELECT mmsi, ts, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geometry(Point, 4326) AS geom
-FROM ais_csv;
-SELECT count(*) AS positions, count(DISTINCT mmsi) AS vessels FROM positions;
+-- A duration as "3 d 00:09" (days, hours and minutes; seconds dropped)
+CREATE FUNCTION pg_temp.dhm(d interval) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE WHEN extract(day FROM j) > 0 THEN extract(day FROM j) || ' d ' ELSE '' END
+	       || to_char(j, 'HH24:MI')
+	FROM justify_hours(date_trunc('minute', d)) j
+$$;
 
-\echo
-\echo '== One track per vessel: maritime.track_agg(geom, ts)'
+------------------------------------------------------------------ loading
+-- The Rajin sample: positions(mmsi, ts, geom, source), ports(name, role, area)
+\i examples/load_rajin_sample.sql
+
+-- The AMSA vessels and port polygons
+CREATE TEMP TABLE au_csv (mmsi bigint, ts timestamptz, lon float8, lat float8, sog float8, cog float8);
+\copy au_csv FROM 'data/ais/au_amsa_2vessels_2014.csv' WITH (FORMAT csv, HEADER)
+CREATE TEMP TABLE au_ports_csv (name text, abbrev text, threshold_km float8, wkt text);
+\copy au_ports_csv FROM 'data/ports/amsa_port_visit_polygons.csv' WITH (FORMAT csv, HEADER)
+CREATE TABLE au_positions AS
+SELECT mmsi, ts, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geometry(Point, 4326) AS geom FROM au_csv;
+CREATE TABLE au_ports AS
+SELECT name, ST_GeomFromText(wkt, 4326)::geometry(MultiPolygon, 4326) AS area FROM au_ports_csv;
+
+-- One track per vessel (LINESTRING M, M = seconds since 1970)
 CREATE TABLE tracks AS
-SELECT mmsi, maritime.track_agg(geom, ts)::geometry(LineStringM, 4326) AS track
+SELECT mmsi, maritime.track_agg(geom, ts)::geometry(LineStringM, 4326) AS track,
+       count(*) AS positions, min(ts) AS first_fix, max(ts) AS last_fix
 FROM positions GROUP BY mmsi;
-SELECT mmsi,
-       ST_NPoints(track) AS fixes,
-       to_timestamp(ST_M(ST_StartPoint(track))) AS first_fix,
-       to_timestamp(ST_M(ST_EndPoint(track))) AS last_fix,
-       round((ST_Length(track::geography) / 1852)::numeric, 1) AS nautical_miles,
-       ST_IsValidTrajectory(track) AS valid_trajectory
-FROM tracks ORDER BY mmsi;
+CREATE TABLE au_tracks AS
+SELECT mmsi, maritime.track_agg(geom, ts)::geometry(LineStringM, 4326) AS track,
+       count(*) AS positions, min(ts) AS first_fix, max(ts) AS last_fix
+FROM au_positions GROUP BY mmsi;
 
-\echo
-\echo '== The Rajin sample (data/rajin, synthetic): four shuttles, AIS off near North Korea, daily satellite sightings'
-CREATE TEMP TABLE rajin_csv (mmsi bigint, ts timestamptz, lon float8, lat float8, source text);
-\copy rajin_csv FROM 'data/rajin/positions.csv' WITH (FORMAT csv, HEADER)
-CREATE TEMP TABLE rajin_ports_csv (name text, role text, wkt text);
-\copy rajin_ports_csv FROM 'data/rajin/ports.csv' WITH (FORMAT csv, HEADER)
-CREATE TABLE ports AS
-SELECT name, role, ST_GeomFromText(wkt, 4326) AS area FROM rajin_ports_csv;
-CREATE TABLE rajin_tracks AS
-SELECT mmsi, maritime.track_agg(ST_SetSRID(ST_MakePoint(lon, lat), 4326), ts) AS track
-FROM rajin_csv GROUP BY mmsi;
-SELECT source, count(*) AS positions, count(DISTINCT mmsi) AS ships FROM rajin_csv GROUP BY 1 ORDER BY 1;
+-- Port calls of at least 1 hour; silences over 6 hours are dark, never interpolated
+CREATE TABLE calls AS
+SELECT t.mmsi, p.name AS port, v.*
+FROM tracks t
+JOIN ports p ON p.area && t.track
+CROSS JOIN LATERAL maritime.port_visits(t.track, p.area, '1 hour', '6 hours') v;
 
-\echo
-\echo '== How many round trips between Dunay/Vostochny and Rajin since August 2023? (maritime.round_trips)'
-\echo '   Segments over 6 hours are dark: never interpolated.'
+-- Round trips from Dunay/Vostochny (one port group) to Rajin and back
 CREATE TABLE trips AS
 SELECT t.mmsi, r.*
-FROM rajin_tracks t,
+FROM tracks t,
      maritime.round_trips(t.track,
        (SELECT ST_Multi(ST_Collect(area)) FROM ports WHERE role = 'home'),
        (SELECT area FROM ports WHERE name = 'Rajin'),
-       max_gap => '6 hours') r
+       '1 hour', '6 hours') r
 WHERE r.home_departure >= '2023-08-01';
-SELECT mmsi, count(*) AS round_trips, min(home_departure)::date AS first_departure,
-       max(home_arrival)::date AS last_return,
-       justify_hours(avg(duration))::interval(0) AS mean_duration
-FROM trips GROUP BY ROLLUP (mmsi) ORDER BY mmsi NULLS LAST;
 
-\echo
-\echo '== How long did each ship stay at the Rajin pier? (maritime.port_visits)'
-CREATE TABLE rajin_calls AS
-SELECT t.mmsi, v.*
-FROM rajin_tracks t, ports p, maritime.port_visits(t.track, p.area, max_gap => '6 hours') v
-WHERE p.name = 'Rajin';
-SELECT mmsi, count(*) AS calls, min(dwell) AS shortest, max(dwell) AS longest,
-       sum(fixes) AS satellite_sightings, max(departure) AS last_seen_at_pier
-FROM rajin_calls GROUP BY mmsi ORDER BY mmsi;
+-- Silences of 6 hours or more; back-to-back ones (dark, a satellite sighting,
+-- dark again) form one blackout, from the last AIS fix to the next
+CREATE TABLE silences AS
+SELECT t.mmsi, g.*
+FROM tracks t, maritime.gaps(t.track, '6 hours') g;
+CREATE TABLE blackouts AS
+SELECT mmsi, min(gap_start) AS went_dark, max(gap_end) AS back_on,
+       max(gap_end) - min(gap_start) AS duration,
+       count(*) - 1 AS sightings_while_dark,
+       (array_agg(start_point ORDER BY gap_start))[1] AS went_dark_at
+FROM (SELECT s.*, count(*) FILTER (WHERE NOT chained) OVER (PARTITION BY mmsi ORDER BY gap_start) AS blackout
+      FROM (SELECT *, coalesce(gap_start = lag(gap_end) OVER (PARTITION BY mmsi ORDER BY gap_start), false) AS chained
+            FROM silences) s) b
+GROUP BY mmsi, blackout;
 
-\echo
-\echo '== When did the shuttles go dark (no position for over 6 hours), and how far did they move? (maritime.gaps)'
-SELECT t.mmsi, count(*) AS dark_periods, max(g.duration) AS longest,
-       round((avg(g.distance) / 1852)::numeric, 1) AS mean_nautical_miles,
-       round(max(g.implied_speed_kn)::numeric, 1) AS fastest_implied_kn
-FROM rajin_tracks t, maritime.gaps(t.track, '6 hours') g
-WHERE g.gap_start < '2024-02-13' AND t.mmsi <> 273100099   -- the four shuttles
-GROUP BY t.mmsi ORDER BY t.mmsi;
+-- The Australian port calls: AIS is denser there, so 2 hours of silence is dark
+CREATE TABLE au_calls AS
+SELECT t.mmsi, p.name AS port, v.*
+FROM au_tracks t
+JOIN au_ports p ON p.area && t.track
+CROSS JOIN LATERAL maritime.port_visits(t.track, p.area, '1 hour', '2 hours') v;
 
-\echo
-\echo '== Since when has nobody called at Rajin? (maritime.idle_periods, at least 20 days)'
+------------------------------------------------------------------ the report
+-- Each ship's part in the story
+CREATE TABLE ships AS
+SELECT t.mmsi,
+       CASE WHEN count(*) FILTER (WHERE c.port = 'Rajin') > 0
+                 AND count(*) FILTER (WHERE c.port <> 'Rajin') > 0 THEN 'shuttle'
+            WHEN count(*) FILTER (WHERE c.port = 'Rajin') > 0 THEN 'Rajin only'
+            ELSE 'passer-by' END AS role,
+       count(*) FILTER (WHERE c.port = 'Rajin') AS rajin_calls,
+       count(*) FILTER (WHERE c.port = 'Dunay') AS dunay_calls,
+       count(*) FILTER (WHERE c.port = 'Vostochny') AS vostochny_calls,
+       (SELECT round((ST_Distance(t.track::geography, p.area::geography) / 1000)::numeric, 1)
+        FROM ports p WHERE p.name = 'Rajin') AS closest_km
+FROM tracks t LEFT JOIN calls c USING (mmsi)
+GROUP BY t.mmsi, t.track;
+CREATE TABLE rajin_quiet AS
 SELECT * FROM maritime.idle_periods(
-  (SELECT range_agg(tstzrange(arrival, departure, '[]')) FROM rajin_calls),
+  (SELECT range_agg(tstzrange(arrival, departure, '[]')) FROM calls WHERE port = 'Rajin'),
   '[2023-08-01, 2024-03-15)', '20 days');
+
+\echo 'maritime demo: the Rajin shuttle, and port calls in Australia'
+\echo '=============================================================='
+\echo 'The Rajin sample is synthetic (data/rajin): ships shuttle between the Russian'
+\echo 'ports of Dunay and Vostochny and North Korea''s Rajin, AIS off near North Korea,'
+\echo 'one satellite sighting a day at the Rajin pier. The Australian AIS and port'
+\echo 'areas are real (AMSA, 2014). In the Rajin sample, over 6 hours without a'
+\echo 'position is dark: the track is never interpolated across it.'
+\echo
+SELECT 'Rajin sample' AS dataset, source, count(*) AS positions, count(DISTINCT mmsi) AS ships,
+       min(ts)::date AS first_fix, max(ts)::date AS last_fix
+FROM positions GROUP BY source
+UNION ALL
+SELECT 'Australia (AMSA)', 'ais', count(*), count(DISTINCT mmsi), min(ts)::date, max(ts)::date
+FROM au_positions
+ORDER BY 1 DESC, 2;
+
+-- In short, from the tables below
+SELECT format('In short: %s ships shuttled to Rajin (%s);',
+              count(*) FILTER (WHERE role = 'shuttle'),
+              string_agg(mmsi::text, ', ' ORDER BY mmsi) FILTER (WHERE role = 'shuttle')) AS line1,
+       format('          %s.',
+              coalesce(string_agg(format('%s passed %s km off Rajin and never called', mmsi, closest_km),
+                                  '; ' ORDER BY mmsi) FILTER (WHERE role = 'passer-by'),
+                       'no other ship came by')) AS line2
+FROM ships \gset
+SELECT format('          %s round trips since August 2023, the last one back home on %s;',
+              count(*), max(home_arrival)::date) AS line3
+FROM trips WHERE complete \gset
+SELECT coalesce((SELECT format('          Rajin has had no call since %s UTC (%s days when the data ends).',
+                               to_char(idle_start, 'YYYY-MM-DD HH24:MI'),
+                               round((extract(epoch FROM duration) / 86400)::numeric, 1))
+                 FROM rajin_quiet WHERE open_end),
+                '          Rajin still busy when the data ends.') AS line4 \gset
+\echo :line1
+\echo :line2
+\echo :line3
+\echo :line4
+\echo
+
+\echo '1. Which ships shuttled between Rajin and Dunay/Vostochny? (maritime.port_visits)'
+\echo '   Port calls of at least 1 hour; closest_km: nearest approach to the Rajin port area.'
+SELECT mmsi, role, rajin_calls, dunay_calls, vostochny_calls, closest_km
+FROM ships ORDER BY mmsi;
+
+\echo '2. Round trips Dunay/Vostochny -> Rajin -> home since August 2023 (maritime.round_trips)'
+SELECT mmsi, count(*) AS round_trips,
+       min(home_departure)::date AS first_departure, max(home_arrival)::date AS last_return,
+       round((extract(epoch FROM avg(duration)) / 86400)::numeric, 1) AS mean_days,
+       round((extract(epoch FROM avg(away_dwell)) / 86400)::numeric, 1) AS days_at_rajin
+FROM trips WHERE complete
+GROUP BY ROLLUP (mmsi) ORDER BY mmsi NULLS LAST;
+SELECT count(*) > 0 AS some_not_completed, count(*) AS not_completed FROM trips WHERE NOT complete \gset
+\if :some_not_completed
+\echo '   Trips not completed (no return home within the data):' :not_completed
+\echo
+\endif
+
+\echo '3. How long did each ship stay at the Rajin pier? (maritime.port_visits)'
+\echo '   Seen there only by satellite, once a day: a stay runs from the first to the last sighting.'
+SELECT mmsi, count(*) AS calls, pg_temp.dhm(min(dwell)) AS shortest, pg_temp.dhm(max(dwell)) AS longest,
+       pg_temp.dhm(avg(dwell)) AS mean, sum(fixes) AS sightings,
+       to_char(max(departure), 'YYYY-MM-DD HH24:MI') AS last_seen_there
+FROM calls WHERE port = 'Rajin'
+GROUP BY mmsi ORDER BY mmsi;
+
+\echo '4. When did they go dark? (maritime.gaps: 6 hours or more without a position)'
+\echo '   A blackout runs from the last AIS fix to the next one, satellite sightings and all;'
+\echo '   km_off_rajin: where the AIS went silent.'
+SELECT b.mmsi, count(*) AS blackouts,
+       CASE WHEN min(b.km) = max(b.km) THEN min(b.km)::text ELSE min(b.km) || '-' || max(b.km) END
+       AS km_off_rajin,
+       pg_temp.dhm(avg(b.duration)) AS mean, pg_temp.dhm(max(b.duration)) AS longest,
+       sum(b.sightings_while_dark) AS sightings,
+       to_char(max(b.went_dark), 'YYYY-MM-DD HH24:MI') AS last_went_dark
+FROM (SELECT b.*, round(ST_Distance(b.went_dark_at::geography, p.area::geography) / 1000) AS km
+      FROM blackouts b, ports p WHERE p.name = 'Rajin') b
+GROUP BY b.mmsi ORDER BY b.mmsi;
+
+\echo '5. Since when has nobody called at Rajin? (maritime.idle_periods: 20 days or more)'
+SELECT to_char(idle_start, 'YYYY-MM-DD HH24:MI') AS quiet_since,
+       to_char(idle_end, 'YYYY-MM-DD HH24:MI') AS until,
+       round((extract(epoch FROM duration) / 86400)::numeric, 1) AS days,
+       CASE WHEN open_end THEN 'yes, when the data ends' ELSE 'no' END AS still_quiet
+FROM rajin_quiet;
+
+\echo '6. Australia, real AIS 2014: port calls per port (maritime.port_visits)'
+\echo '   Calls of at least 1 hour; AIS is denser here, so over 2 hours without a position is dark.'
+SELECT p.name AS port, count(c.mmsi) AS calls, count(DISTINCT c.mmsi) AS ships,
+       round((extract(epoch FROM sum(c.dwell)) / 86400)::numeric, 1) AS days_in_port,
+       pg_temp.dhm(min(c.dwell)) AS shortest, pg_temp.dhm(max(c.dwell)) AS longest,
+       min(c.arrival)::date AS first_arrival, max(c.departure)::date AS last_departure
+FROM au_ports p LEFT JOIN au_calls c ON c.port = p.name
+GROUP BY p.name ORDER BY p.name;
+
+------------------------------------------------------------------ files
+\cd :outdir
+
+-- Chart data.  Completed round trips per week of the return home (weeks
+-- start on Monday) and in all so far; weeks without a return are 0, so the
+-- halt shows
+CREATE TEMP VIEW round_trips_per_week AS
+SELECT w::date AS week_start, count(t.mmsi) AS round_trips,
+       sum(count(t.mmsi)) OVER (ORDER BY w) AS round_trips_so_far
+FROM generate_series(date_trunc('week', timestamptz '2023-08-01'),
+                     date_trunc('week', timestamptz '2024-03-14'), '1 week') w
+LEFT JOIN trips t ON t.complete AND t.home_arrival >= w AND t.home_arrival < w + interval '1 week'
+GROUP BY w ORDER BY w;
+\copy (SELECT * FROM round_trips_per_week) TO 'round_trips_per_week.csv' WITH (FORMAT csv, HEADER)
+
+-- One row per port call and per blackout, and one per ship (kind 'ship',
+-- no times) so that a ship without calls gets its row in the chart too;
+-- row 1 is the bottom row of the chart
+CREATE TEMP VIEW port_calls_timeline AS
+SELECT s.row_no, s.label, x.kind,
+       to_char(x.t0, 'YYYY-MM-DD HH24:MI:SS') AS start_time,
+       to_char(x.t1, 'YYYY-MM-DD HH24:MI:SS') AS end_time
+FROM (SELECT mmsi, row_number() OVER (ORDER BY mmsi DESC) AS row_no,
+             mmsi || CASE WHEN role = 'shuttle' THEN '' ELSE ' (' || role || ')' END AS label
+      FROM ships) s
+CROSS JOIN LATERAL (SELECT 'ship' AS kind, NULL::timestamptz AS t0, NULL::timestamptz AS t1
+                    UNION ALL
+                    SELECT c.port, c.arrival, c.departure FROM calls c WHERE c.mmsi = s.mmsi
+                    UNION ALL
+                    SELECT 'dark', b.went_dark, b.back_on FROM blackouts b WHERE b.mmsi = s.mmsi) x
+ORDER BY s.row_no DESC, x.t0 NULLS FIRST;
+\copy (SELECT * FROM port_calls_timeline) TO 'port_calls_timeline.csv' WITH (FORMAT csv, HEADER)
+
+-- Maps: GeoJSON FeatureCollections (RFC 7946: WGS 84 longitude/latitude).
+-- GeoJSON has no M, so the tracks are 2D and their times are properties.
+\pset format unaligned
+\pset tuples_only on
+\o tracks.geojson
+SELECT json_build_object(
+         'type', 'FeatureCollection',
+         'name', 'tracks',
+         'description', 'One track per vessel, 2D: GeoJSON has no M, so the times of the first '
+                        'and last positions are properties (maritime.track_agg keeps them as M).',
+         'features', json_agg(json_build_object(
+           'type', 'Feature',
+           'geometry', ST_AsGeoJSON(ST_Force2D(track), 6)::json,
+           'properties', json_build_object(
+             'mmsi', mmsi, 'dataset', dataset,
+             'first_time', first_fix, 'last_time', last_fix,
+             'positions', positions))
+           ORDER BY dataset DESC, mmsi))
+FROM (SELECT 'Rajin sample (synthetic)' AS dataset, * FROM tracks
+      UNION ALL
+      SELECT 'Australia (AMSA 2014)', * FROM au_tracks) t;
+\o ports.geojson
+SELECT json_build_object(
+         'type', 'FeatureCollection',
+         'name', 'ports',
+         'features', json_agg(json_build_object(
+           'type', 'Feature',
+           'geometry', ST_AsGeoJSON(ST_Multi(area), 6)::json,
+           'properties', json_build_object('name', name, 'role', role, 'dataset', dataset,
+                                           'calls', calls))
+           ORDER BY dataset DESC, name))
+FROM (SELECT 'Rajin sample (synthetic)' AS dataset, p.name, p.role, p.area::geometry,
+             (SELECT count(*) FROM calls c WHERE c.port = p.name) AS calls
+      FROM ports p
+      UNION ALL
+      SELECT 'Australia (AMSA 2014)', p.name, NULL, p.area,
+             (SELECT count(*) FROM au_calls c WHERE c.port = p.name)
+      FROM au_ports p) p;
+\o dark_periods.geojson
+SELECT json_build_object(
+         'type', 'FeatureCollection',
+         'name', 'dark_periods',
+         'description', 'Silences of 6 hours or more (maritime.gaps): a straight line from the last '
+                        'position before to the first one after; the ship''s path meanwhile is unknown.',
+         'features', json_agg(json_build_object(
+           'type', 'Feature',
+           'geometry', ST_AsGeoJSON(ST_MakeLine(start_point, end_point), 6)::json,
+           'properties', json_build_object(
+             'mmsi', mmsi, 'dataset', dataset, 'gap_start', gap_start, 'gap_end', gap_end,
+             'hours', round((extract(epoch FROM duration) / 3600)::numeric, 2),
+             'nautical_miles', round((distance / 1852)::numeric, 2),
+             'implied_speed_kn', round(implied_speed_kn::numeric, 2)))
+           ORDER BY dataset DESC, mmsi, gap_start))
+FROM (SELECT 'Rajin sample (synthetic)' AS dataset, * FROM silences
+      UNION ALL
+      SELECT 'Australia (AMSA 2014)', t.mmsi, g.* FROM au_tracks t, maritime.gaps(t.track, '6 hours') g) g;
+\o
