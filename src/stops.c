@@ -10,9 +10,10 @@
  * continue from i + 1.  Done naively this is quadratic in the length of a
  * stop, so:
  *
- * - a point within r of the run's first vertex is within 2r of every other
- *	 vertex, so while twice the run's radius around its first vertex is
- *	 within max_diameter a new vertex is accepted with one distance;
+ * - a vertex within d of a centre that all the run's vertices are within r
+ *	 of is within d + r of each of them, so while d + r <= max_diameter a
+ *	 new vertex is accepted with one distance; the centre starts at the
+ *	 run's first vertex and moves to the run's mean as the run doubles;
  * - otherwise the farthest vertex from the new one is a vertex of the run's
  *	 convex hull (in the plane, or in a gnomonic projection around the first
  *	 vertex, where great circles are straight), so only hull vertices are
@@ -51,7 +52,10 @@ typedef struct StopScan
 	/* the current run: vertices start..end */
 	uint32		start;
 	uint32		end;
-	double		radius;			/* farthest vertex from the first one */
+	double		center_x;		/* a point near the middle of the run */
+	double		center_y;
+	double		radius;			/* farthest vertex from the centre */
+	uint32		recenter_at;	/* run length at which to move the centre */
 	Gnomonic	projection;		/* around the first vertex (lon/lat) */
 
 	/* convex hull of start..pending-1; pending..end are not in it yet */
@@ -111,6 +115,48 @@ compare_projected(const void *a, const void *b)
 	return 0;
 }
 
+/*
+ * Drop the candidates strictly inside the quadrilateral of the leftmost,
+ * lowest, rightmost and highest ones: they cannot be on the hull, and on a
+ * long stop they are nearly all of them, so little is left to sort.
+ */
+static int32
+drop_interior(const StopScan *scan, uint32 *c, int32 n)
+{
+	uint32		quad[4];
+	int32		i,
+				kept = 0;
+
+	if (n < 8)
+		return n;
+	quad[0] = quad[1] = quad[2] = quad[3] = c[0];
+	for (i = 1; i < n; i++)
+	{
+		uint32		v = c[i];
+
+		if (scan->px[v] < scan->px[quad[0]])
+			quad[0] = v;
+		if (scan->py[v] < scan->py[quad[1]])
+			quad[1] = v;
+		if (scan->px[v] > scan->px[quad[2]])
+			quad[2] = v;
+		if (scan->py[v] > scan->py[quad[3]])
+			quad[3] = v;
+	}
+	for (i = 0; i < n; i++)
+	{
+		bool		inside = true;
+		int			e;
+
+		/* left, bottom, right, top: counter-clockwise, inside on the left */
+		for (e = 0; e < 4 && inside; e++)
+			inside = cross(scan, quad[e], quad[(e + 1) % 4], c[i]) > 0;
+		if (!inside)
+			c[kept++] = c[i];
+	}
+	return kept;
+}
+
 /* Bring the hull up to date with the pending vertices (monotone chain) */
 static void
 update_hull(StopScan *scan)
@@ -132,6 +178,7 @@ update_hull(StopScan *scan)
 		c[n++] = v;
 	}
 	scan->pending = scan->end + 1;
+	n = drop_interior(scan, c, n);
 
 	sort_scan = scan;
 	qsort(c, n, sizeof(uint32), compare_projected);
@@ -200,9 +247,42 @@ run_diameter(StopScan *scan)
 	}
 	update_hull(scan);
 	for (int32 a = 0; a < scan->nhull; a++)
+	{
+		const TrackPoint *p = &scan->track->points[scan->hull[a]];
+
+		/* nothing is farther from a than its distance to the centre + radius */
+		if (metric_distance(&scan->metric, scan->center_x, scan->center_y,
+							p->x, p->y) + scan->radius <= best)
+			continue;
 		for (int32 b = a + 1; b < scan->nhull; b++)
 			best = Max(best, vertex_distance(scan, scan->hull[a], scan->hull[b]));
+		if ((a & 0xFF) == 0xFF)
+			CHECK_FOR_INTERRUPTS();
+	}
 	return best;
+}
+
+/* Centre the bound on the run's mean position and measure its radius */
+static void
+run_recenter(StopScan *scan)
+{
+	const TrackPoint *first = &scan->track->points[scan->start];
+	uint32		n = scan->end - scan->start + 1;
+	uint32		v;
+
+	mean_position(scan->metric.geographic, &first->x, &first->y, n, 3,
+				  &scan->center_x, &scan->center_y);
+	scan->radius = 0;
+	for (v = scan->start; v <= scan->end; v++)
+	{
+		const TrackPoint *p = &scan->track->points[v];
+
+		scan->radius = Max(scan->radius,
+						   metric_distance(&scan->metric, scan->center_x,
+										   scan->center_y, p->x, p->y));
+	}
+	/* doubling keeps the recentring linear overall */
+	scan->recenter_at = 2 * n;
 }
 
 /* Start a run at vertex start whose vertices start..end are known to fit */
@@ -210,32 +290,41 @@ static void
 run_begin(StopScan *scan, uint32 start, uint32 end)
 {
 	const TrackPoint *first = &scan->track->points[start];
-	uint32		v;
 
 	scan->start = start;
 	scan->end = end;
-	scan->radius = 0;
-	for (v = start + 1; v <= end; v++)
-		scan->radius = Max(scan->radius, vertex_distance(scan, start, v));
 	if (scan->metric.geographic)
 		gnomonic_init(&scan->projection, first->x, first->y);
 	scan->nhull = 0;
 	scan->pending = start;
+	if (start == end)
+	{
+		/* most runs on a moving track: no averaging needed */
+		scan->center_x = first->x;
+		scan->center_y = first->y;
+		scan->radius = 0;
+		scan->recenter_at = 16;
+		return;
+	}
+	run_recenter(scan);
+	scan->recenter_at = Max(scan->recenter_at, 16);
 }
 
 /* Can vertex v join the run?  If so, it does. */
 static bool
 run_try_extend(StopScan *scan, uint32 v)
 {
-	double		d = vertex_distance(scan, scan->start, v);
+	const TrackPoint *p = &scan->track->points[v];
+	double		d = metric_distance(&scan->metric, scan->center_x,
+									scan->center_y, p->x, p->y);
 
-	if (d > scan->max_diameter)
-		return false;
-	if (2 * Max(scan->radius, d) > scan->max_diameter &&
+	if (d + scan->radius > scan->max_diameter &&
 		farthest_in_run(scan, v) > scan->max_diameter)
 		return false;
 	scan->radius = Max(scan->radius, d);
 	scan->end = v;
+	if (scan->end - scan->start + 1 >= scan->recenter_at)
+		run_recenter(scan);
 	return true;
 }
 
