@@ -25,20 +25,29 @@
 #define AREA_EDGES_PER_CELL 4
 #define AREA_MAX_GRID 512
 
+/* The grid cell of a coordinate, clamped; NaN (inf / inf) goes to cell 0 */
+static inline int
+grid_index(double offset, double cell_size, int ncells)
+{
+	double		i = offset / cell_size;
+
+	if (!(i >= 0))
+		return 0;
+	if (i >= ncells)
+		return ncells - 1;
+	return (int) i;
+}
+
 static inline int
 area_col(const Area *area, double x)
 {
-	int			c = (int) ((x - area->xmin) / area->cell_width);
-
-	return c < 0 ? 0 : (c >= area->ncols ? area->ncols - 1 : c);
+	return grid_index(x - area->xmin, area->cell_width, area->ncols);
 }
 
 static inline int
 area_row(const Area *area, double y)
 {
-	int			r = (int) ((y - area->ymin) / area->cell_height);
-
-	return r < 0 ? 0 : (r >= area->nrows ? area->nrows - 1 : r);
+	return grid_index(y - area->ymin, area->cell_height, area->nrows);
 }
 
 static void
@@ -70,6 +79,11 @@ area_build_grid(Area *area)
 	int			pass;
 
 	side = Max(1, Min(side, AREA_MAX_GRID));
+	/* an extent of zero, or too wide for a double (1e308 - -1e308), is one cell */
+	if (!(width > 0 && isfinite(width)))
+		width = 0;
+	if (!(height > 0 && isfinite(height)))
+		height = 0;
 	area->ncols = width > 0 ? side : 1;
 	area->nrows = height > 0 ? side : 1;
 	area->cell_width = width > 0 ? width / area->ncols : 1.0;
