@@ -16,6 +16,7 @@
 #include "utils/typcache.h"
 
 #include "args.h"
+#include "compat.h"
 
 PG_FUNCTION_INFO_V1(idle_periods);
 

@@ -13,6 +13,7 @@
 #include "utils/timestamp.h"
 
 #include "args.h"
+#include "compat.h"
 #include "postgis.h"
 #include "visits.h"
 

@@ -21,6 +21,7 @@
 #include "utils/timestamp.h"
 
 #include "args.h"
+#include "compat.h"
 #include "visits.h"
 
 PG_FUNCTION_INFO_V1(port_visits);
