@@ -27,6 +27,8 @@ BEGIN
   FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || query LOOP
     IF line ~ 'Partial (Hash|Group)?Aggregate|Finalize|Workers Launched' THEN
       fact := regexp_replace(regexp_replace(trim(line), '^-> *', ''), ' \(actual.*\)$', '');
+      -- how many start depends on free worker slots; that some did is what counts
+      fact := regexp_replace(fact, 'Workers Launched: [1-9][0-9]*', 'Workers Launched: at least 1');
       RETURN NEXT;
     END IF;
   END LOOP;
