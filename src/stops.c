@@ -67,6 +67,7 @@ typedef struct StopScan
 	/* scratch, one slot per track vertex */
 	double	   *px;
 	double	   *py;
+	double	   *key;			/* 3 per vertex: see vertex_key() */
 	uint32	   *candidates;
 } StopScan;
 
@@ -79,11 +80,49 @@ vertex_distance(const StopScan *scan, uint32 a, uint32 b)
 	return metric_distance(&scan->metric, p->x, p->y, q->x, q->y);
 }
 
+/*
+ * A point whose squared distance to another vertex's grows with the true
+ * distance: the unit vector for lon/lat (the chord is monotone in the
+ * great-circle distance), the coordinates for planar SRIDs.  Comparing these
+ * costs a few multiplications instead of a haversine per pair.
+ */
+static void
+vertex_key(const StopScan *scan, uint32 i, double *key)
+{
+	const TrackPoint *p = &scan->track->points[i];
+
+	if (scan->metric.geographic)
+	{
+		double		cos_lat = cos(deg2rad(p->y));
+
+		key[0] = cos_lat * cos(deg2rad(p->x));
+		key[1] = cos_lat * sin(deg2rad(p->x));
+		key[2] = sin(deg2rad(p->y));
+	}
+	else
+	{
+		key[0] = p->x;
+		key[1] = p->y;
+		key[2] = 0;
+	}
+}
+
+static inline double
+key_distance2(const double *a, const double *b)
+{
+	double		dx = a[0] - b[0];
+	double		dy = a[1] - b[1];
+	double		dz = a[2] - b[2];
+
+	return dx * dx + dy * dy + dz * dz;
+}
+
 static void
 project_vertex(StopScan *scan, uint32 i)
 {
 	const TrackPoint *p = &scan->track->points[i];
 
+	vertex_key(scan, i, &scan->key[3 * (size_t) i]);
 	if (!scan->metric.geographic)
 	{
 		scan->px[i] = p->x;
@@ -211,7 +250,9 @@ static double
 farthest_in_run(StopScan *scan, uint32 v)
 {
 	double		best = 0;
-	int32		i;
+	double		key[3];
+	double		best_key = -1;
+	uint32		farthest = v;
 
 	if (scan->brute_force)
 	{
@@ -222,19 +263,31 @@ farthest_in_run(StopScan *scan, uint32 v)
 		return best;
 	}
 	update_hull(scan);
-	for (i = 0; i < scan->nhull; i++)
-		best = Max(best, vertex_distance(scan, scan->hull[i], v));
-	return best;
+	vertex_key(scan, v, key);
+	for (int32 i = 0; i < scan->nhull; i++)
+	{
+		double		d2 = key_distance2(&scan->key[3 * (size_t) scan->hull[i]], key);
+
+		if (d2 > best_key)
+		{
+			best_key = d2;
+			farthest = scan->hull[i];
+		}
+	}
+	return vertex_distance(scan, farthest, v);
 }
 
 /* The run's diameter, exactly: the farthest pair of hull vertices */
 static double
 run_diameter(StopScan *scan)
 {
-	double		best = 0;
+	double		best_key = -1;
+	uint32		a_best,
+				b_best;
 
 	if (scan->brute_force)
 	{
+		double		best = 0;
 		uint32		a,
 					b;
 
@@ -247,20 +300,26 @@ run_diameter(StopScan *scan)
 		return best;
 	}
 	update_hull(scan);
+	a_best = b_best = scan->hull[0];
 	for (int32 a = 0; a < scan->nhull; a++)
 	{
-		const TrackPoint *p = &scan->track->points[scan->hull[a]];
+		const double *ka = &scan->key[3 * (size_t) scan->hull[a]];
 
-		/* nothing is farther from a than its distance to the centre + radius */
-		if (metric_distance(&scan->metric, scan->center_x, scan->center_y,
-							p->x, p->y) + scan->radius <= best)
-			continue;
 		for (int32 b = a + 1; b < scan->nhull; b++)
-			best = Max(best, vertex_distance(scan, scan->hull[a], scan->hull[b]));
+		{
+			double		d2 = key_distance2(ka, &scan->key[3 * (size_t) scan->hull[b]]);
+
+			if (d2 > best_key)
+			{
+				best_key = d2;
+				a_best = scan->hull[a];
+				b_best = scan->hull[b];
+			}
+		}
 		if ((a & 0xFF) == 0xFF)
 			CHECK_FOR_INTERRUPTS();
 	}
-	return best;
+	return vertex_distance(scan, a_best, b_best);
 }
 
 /* Centre the bound on the run's mean position and measure its radius */
@@ -413,6 +472,7 @@ stops(PG_FUNCTION_ARGS)
 	scan.candidates = palloc(sizeof(uint32) * 2 * (track.npoints + 1));
 	scan.px = palloc(sizeof(double) * track.npoints);
 	scan.py = palloc(sizeof(double) * track.npoints);
+	scan.key = palloc(sizeof(double) * 3 * track.npoints);
 
 	run_begin(&scan, 0, 0);
 	while (start < track.npoints)
