@@ -107,6 +107,17 @@ vertex_key(const StopScan *scan, uint32 i, double *key)
 	}
 }
 
+/* Vertex i's key, computed the first time it is needed (NaN until then) */
+static inline const double *
+cached_key(StopScan *scan, uint32 i)
+{
+	double	   *key = &scan->key[3 * (size_t) i];
+
+	if (isnan(key[0]))
+		vertex_key(scan, i, key);
+	return key;
+}
+
 static inline double
 key_distance2(const double *a, const double *b)
 {
@@ -122,7 +133,6 @@ project_vertex(StopScan *scan, uint32 i)
 {
 	const TrackPoint *p = &scan->track->points[i];
 
-	vertex_key(scan, i, &scan->key[3 * (size_t) i]);
 	if (!scan->metric.geographic)
 	{
 		scan->px[i] = p->x;
@@ -266,7 +276,7 @@ farthest_in_run(StopScan *scan, uint32 v)
 	vertex_key(scan, v, key);
 	for (int32 i = 0; i < scan->nhull; i++)
 	{
-		double		d2 = key_distance2(&scan->key[3 * (size_t) scan->hull[i]], key);
+		double		d2 = key_distance2(cached_key(scan, scan->hull[i]), key);
 
 		if (d2 > best_key)
 		{
@@ -303,11 +313,11 @@ run_diameter(StopScan *scan)
 	a_best = b_best = scan->hull[0];
 	for (int32 a = 0; a < scan->nhull; a++)
 	{
-		const double *ka = &scan->key[3 * (size_t) scan->hull[a]];
+		const double *ka = cached_key(scan, scan->hull[a]);
 
 		for (int32 b = a + 1; b < scan->nhull; b++)
 		{
-			double		d2 = key_distance2(ka, &scan->key[3 * (size_t) scan->hull[b]]);
+			double		d2 = key_distance2(ka, cached_key(scan, scan->hull[b]));
 
 			if (d2 > best_key)
 			{
@@ -473,6 +483,8 @@ stops(PG_FUNCTION_ARGS)
 	scan.px = palloc(sizeof(double) * track.npoints);
 	scan.py = palloc(sizeof(double) * track.npoints);
 	scan.key = palloc(sizeof(double) * 3 * track.npoints);
+	for (uint32 i = 0; i < 3 * track.npoints; i++)
+		scan.key[i] = get_float8_nan();
 
 	run_begin(&scan, 0, 0);
 	while (start < track.npoints)
