@@ -310,14 +310,16 @@ run_diameter(StopScan *scan)
 		return best;
 	}
 	update_hull(scan);
+	for (int32 a = 0; a < scan->nhull; a++)
+		(void) cached_key(scan, scan->hull[a]);
 	a_best = b_best = scan->hull[0];
 	for (int32 a = 0; a < scan->nhull; a++)
 	{
-		const double *ka = cached_key(scan, scan->hull[a]);
+		const double *ka = &scan->key[3 * (size_t) scan->hull[a]];
 
 		for (int32 b = a + 1; b < scan->nhull; b++)
 		{
-			double		d2 = key_distance2(ka, cached_key(scan, scan->hull[b]));
+			double		d2 = key_distance2(ka, &scan->key[3 * (size_t) scan->hull[b]]);
 
 			if (d2 > best_key)
 			{
