@@ -44,6 +44,13 @@ extern TimestampTz track_seconds_to_timestamp(double seconds);
 #define UNIX_EPOCH_OFFSET_USECS \
 	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY * USECS_PER_SEC)
 
+/* A timestamp as M, seconds since 1970: exact microseconds, one rounding */
+static inline double
+track_timestamp_to_seconds(TimestampTz t)
+{
+	return (double) (t + UNIX_EPOCH_OFFSET_USECS) / USECS_PER_SEC;
+}
+
 /* The timestamp of vertex i: exact, since M came from whole microseconds */
 static inline TimestampTz
 track_time(const Track *track, uint32 i)

@@ -22,6 +22,7 @@
 
 #include "geometry.h"
 #include "srid.h"
+#include "track.h"
 
 typedef struct TrackFix
 {
@@ -46,10 +47,6 @@ typedef struct TrackAggState
 			  (3 * sizeof(double))))
 
 #define TRACK_INITIAL_CAPACITY 16
-
-/* Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch */
-#define UNIX_EPOCH_OFFSET_USECS \
-	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY * USECS_PER_SEC)
 
 /* Serialized state: header, then nfixes TrackFix records */
 typedef struct TrackAggWireHeader
@@ -294,9 +291,8 @@ track_agg_finalfn(PG_FUNCTION_ARGS)
 		box.ymin = Min(box.ymin, fix->y);
 		box.ymax = Max(box.ymax, fix->y);
 	}
-	box.mmin = (double) (state->fixes[0].t + UNIX_EPOCH_OFFSET_USECS) / USECS_PER_SEC;
-	box.mmax = (double) (state->fixes[state->nfixes - 1].t + UNIX_EPOCH_OFFSET_USECS) /
-		USECS_PER_SEC;
+	box.mmin = track_timestamp_to_seconds(state->fixes[0].t);
+	box.mmax = track_timestamp_to_seconds(state->fixes[state->nfixes - 1].t);
 
 	size = VARHDRSZ + gser_linestring_m_size((uint32) state->nfixes);
 	result = palloc(size);
@@ -309,10 +305,10 @@ track_agg_finalfn(PG_FUNCTION_ARGS)
 		const TrackFix *fix = &state->fixes[i];
 		double		xym[3];
 
-		/* M is extract(epoch from ts): exact microseconds, one rounding */
+		/* M is extract(epoch from ts) */
 		xym[0] = fix->x;
 		xym[1] = fix->y;
-		xym[2] = (double) (fix->t + UNIX_EPOCH_OFFSET_USECS) / USECS_PER_SEC;
+		xym[2] = track_timestamp_to_seconds(fix->t);
 		memcpy(out, xym, sizeof(xym));
 		out += sizeof(xym);
 	}

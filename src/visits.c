@@ -183,7 +183,6 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 	VisitScan	scan;
 	double	   *params;
 	bool	   *mid_inside;
-	bool		in_prev;
 	uint32		i;
 
 	memset(list, 0, sizeof(VisitList));
@@ -201,8 +200,7 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 	params = palloc(sizeof(double) * area_max_crossings(area));
 	mid_inside = palloc(sizeof(bool) * area_max_crossings(area));
 
-	in_prev = area_contains(area, track->points[0].x, track->points[0].y);
-	if (in_prev)
+	if (area_contains(area, track->points[0].x, track->points[0].y))
 	{
 		scan_arrive(&scan, track_time(track, 0), true);
 		scan.current.fixes = 1;
@@ -234,7 +232,6 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 				scan_arrive(&scan, track_time(track, i), false);
 			scan.current.fixes++;
 		}
-		in_prev = in_b;
 		if ((i & 0x3FFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
@@ -245,7 +242,6 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 		scan.current.open_end = true;
 	}
 	scan_finish(&scan);
-	(void) in_prev;
 	pfree(params);
 	pfree(mid_inside);
 }
