@@ -79,6 +79,11 @@ INSERT INTO dup VALUES
 SELECT ST_AsEWKT(maritime.track_agg(geom, ts ORDER BY ord)) AS forwards,
        ST_AsEWKT(maritime.track_agg(geom, ts ORDER BY ord DESC)) AS backwards
 FROM dup;
+-- ... also when the rows come in time order, which needs no sorting: ties
+-- are settled as they arrive
+SELECT ST_AsEWKT(maritime.track_agg(geom, ts ORDER BY ts, ST_X(geom), ST_Y(geom))) AS smallest_first,
+       ST_AsEWKT(maritime.track_agg(geom, ts ORDER BY ts, ST_X(geom) DESC, ST_Y(geom) DESC)) AS largest_first
+FROM dup;
 SELECT count(DISTINCT ST_AsEWKB(t)) AS distinct_results, count(*) AS orders_tried
 FROM (SELECT maritime.track_agg(geom, ts ORDER BY md5(ord::text || seed::text)) t
       FROM dup, generate_series(1, 20) seed GROUP BY seed) s;

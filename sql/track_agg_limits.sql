@@ -1,6 +1,6 @@
 -- maritime.track_agg at PostgreSQL's 1 GB value limit: one fix more than a
 -- track can hold (44,739,240 with distinct timestamps) is error 54000,
--- raised while the state is still within one allocation.  Takes ~10 s.
+-- raised as the state reaches the limit, before it holds more.  Takes ~10 s.
 
 SELECT regress.error_of($$
   SELECT maritime.track_agg('POINT(0 0)'::geometry,

@@ -4,17 +4,29 @@
  *	  maritime.track_agg(geom, ts): build a LINESTRING M track from
  *	  position rows given in any order.
  *
- * The state is a growing array of (t, x, y) fixes in the aggregate memory
- * context.  The final function sorts by (t, x, y) and keeps the first fix
- * of each timestamp, so the smallest x, then y, wins whatever the row
- * order, in parallel plans too.  Workers sort their part before sending
- * it, and the combine function merges sorted parts in linear time.
+ * The state keeps (t, x, y) fixes in runs, each a chain of chunks in the
+ * aggregate memory context.  Rows are added to one run; the combine
+ * function adds the runs that parallel workers sent, sorted.  A run knows
+ * whether it is in time order with one fix per timestamp (feeds read in
+ * time order are), and then needs no sort.
+ *
+ * Memory: the final function builds the result in its own memory context,
+ * growing it while the chunks already copied into it are freed, so the
+ * peak is about one result (24 bytes a fix) and a chunk, not a whole state
+ * and a whole result.  Unsorted fixes are sorted inside the result, then
+ * turned from (t, x, y) into (x, y, m) in place.  Because the state is
+ * handed over this way, a plain aggregate's state is finalized only once;
+ * window aggregation, which finalizes repeatedly, gets a copy instead.
+ *
+ * Same timestamps: the fix with the smallest x, then y, is kept, whatever
+ * the row order, so serial and parallel plans give the same track.
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -31,30 +43,66 @@ typedef struct TrackFix
 	double		y;
 } TrackFix;
 
+typedef struct FixChunk
+{
+	struct FixChunk *next;
+	int64		nfixes;
+	int64		capacity;
+	TrackFix	fixes[FLEXIBLE_ARRAY_MEMBER];
+} FixChunk;
+
+typedef struct FixRun
+{
+	FixChunk   *head;
+	FixChunk   *tail;
+	int64		nfixes;
+	bool		sorted;			/* strictly increasing t */
+} FixRun;
+
 typedef struct TrackAggState
 {
 	int32		srid;
 	bool		geographic;		/* lon/lat SRID: coordinates are range-checked */
-	bool		sorted;			/* fixes sorted by (t, x, y), one per t */
+	bool		consumed;		/* handed over to a result: no longer usable */
+	int64		nfixes;			/* in all runs, duplicate timestamps included */
+	int			nruns;
+	int			maxruns;
+	FixRun	   *runs;
+	MemoryContext context;		/* where the runs and chunks live */
+
+	/* A deserialized state only points at the wire bytes (maybe unaligned) */
+	const char *wire_fixes;
+	bool		wire_sorted;
+} TrackAggState;
+
+/* A growing array of fixes after "prefix" bytes kept for a header */
+typedef struct FixBuffer
+{
+	MemoryContext context;
+	char	   *data;
+	size_t		prefix;
 	int64		nfixes;
 	int64		capacity;
-	TrackFix   *fixes;
-} TrackAggState;
+	int64		expected;		/* grow to no more than this when possible */
+} FixBuffer;
 
 /* The most fixes whose track still fits in one value (1 GB) */
 #define TRACK_MAX_FIXES \
 	((int64) ((MaxAllocSize - VARHDRSZ - gser_linestring_m_header_size(3)) / \
 			  (3 * sizeof(double))))
 
-#define TRACK_INITIAL_CAPACITY 16
+/* Chunks start small (many short tracks) and double up to 1.5 MB */
+#define CHUNK_FIRST_FIXES 16
+#define CHUNK_MAX_FIXES 65536
 
-/* Serialized state: header, then nfixes TrackFix records */
-typedef struct TrackAggWireHeader
-{
-	int32		srid;
-	int32		geographic;
-	int64		nfixes;
-} TrackAggWireHeader;
+/*
+ * Serialized state: varlena header, srid, geographic, a reserved word and
+ * the fix count, so that the fixes start 8-byte aligned in the buffer.
+ */
+#define WIRE_SRID_OFFSET 4
+#define WIRE_GEOGRAPHIC_OFFSET 8
+#define WIRE_NFIXES_OFFSET 16
+#define WIRE_PREFIX 24
 
 static inline int
 track_fix_cmp(const TrackFix *a, const TrackFix *b)
@@ -92,42 +140,6 @@ aggregate_context(FunctionCallInfo fcinfo, const char *caller)
 	return aggcontext;
 }
 
-static TrackAggState *
-track_state_create(MemoryContext context, int32 srid, bool geographic,
-				   int64 capacity)
-{
-	TrackAggState *state = MemoryContextAlloc(context, sizeof(TrackAggState));
-
-	state->srid = srid;
-	state->geographic = geographic;
-	state->sorted = true;
-	state->nfixes = 0;
-	state->capacity = Max(capacity, TRACK_INITIAL_CAPACITY);
-	state->fixes = MemoryContextAlloc(context,
-									  state->capacity * sizeof(TrackFix));
-	return state;
-}
-
-/* Sort by (t, x, y) and keep the first fix of each timestamp */
-static void
-track_state_normalize(TrackAggState *state)
-{
-	TrackFix   *fixes = state->fixes;
-	int64		kept = 0;
-	int64		i;
-
-	if (state->sorted || state->nfixes == 0)
-		return;
-	sort_track_fixes(fixes, state->nfixes);
-	for (i = 1; i < state->nfixes; i++)
-	{
-		if (fixes[i].t != fixes[kept].t)
-			fixes[++kept] = fixes[i];
-	}
-	state->nfixes = kept + 1;
-	state->sorted = true;
-}
-
 static void
 report_track_too_large(void)
 {
@@ -139,42 +151,365 @@ report_track_too_large(void)
 			 errhint("Build one track per shorter period, for example by grouping by day or month too.")));
 }
 
-/*
- * Make room for "extra" more fixes.  At the size limit, duplicates are
- * dropped first, so the error is raised only when the result itself would
- * be too large.  The array never outgrows MaxAllocSize.
- */
 static void
-track_state_reserve(TrackAggState *state, int64 extra)
+check_usable(const TrackAggState *state)
 {
-	int64		needed = state->nfixes + extra;
+	if (state->consumed)
+		elog(ERROR, "track_agg state used after it was finalized");
+}
+
+static TrackAggState *
+track_state_create(MemoryContext context, int32 srid, bool geographic)
+{
+	TrackAggState *state = MemoryContextAllocZero(context, sizeof(TrackAggState));
+
+	state->srid = srid;
+	state->geographic = geographic;
+	state->context = context;
+	return state;
+}
+
+static FixRun *
+track_state_new_run(TrackAggState *state)
+{
+	FixRun	   *run;
+
+	if (state->nruns == state->maxruns)
+	{
+		int			maxruns = Max(4, state->maxruns * 2);
+
+		if (state->runs == NULL)
+			state->runs = MemoryContextAlloc(state->context,
+											 maxruns * sizeof(FixRun));
+		else
+			state->runs = repalloc(state->runs, maxruns * sizeof(FixRun));
+		state->maxruns = maxruns;
+	}
+	run = &state->runs[state->nruns++];
+	run->head = run->tail = NULL;
+	run->nfixes = 0;
+	run->sorted = true;
+	return run;
+}
+
+/* Room for at least one more fix at the end of the run */
+static FixChunk *
+run_tail_with_room(TrackAggState *state, FixRun *run, int64 wanted)
+{
+	FixChunk   *chunk = run->tail;
 	int64		capacity;
 
-	if (needed <= state->capacity)
-		return;
-	if (needed > TRACK_MAX_FIXES)
-	{
-		track_state_normalize(state);
-		needed = state->nfixes + extra;
-		if (needed > TRACK_MAX_FIXES)
-			report_track_too_large();
-		if (needed <= state->capacity)
-			return;
-	}
-	capacity = Min(Max(state->capacity * 2, needed), TRACK_MAX_FIXES);
-	state->fixes = repalloc(state->fixes, capacity * sizeof(TrackFix));
-	state->capacity = capacity;
+	if (chunk != NULL && chunk->nfixes < chunk->capacity)
+		return chunk;
+	capacity = chunk == NULL ? CHUNK_FIRST_FIXES :
+		Min(chunk->capacity * 2, CHUNK_MAX_FIXES);
+	capacity = Max(capacity, Min(wanted, CHUNK_MAX_FIXES));
+	chunk = MemoryContextAlloc(state->context,
+							   offsetof(FixChunk, fixes) + capacity * sizeof(TrackFix));
+	chunk->next = NULL;
+	chunk->nfixes = 0;
+	chunk->capacity = capacity;
+	if (run->tail == NULL)
+		run->head = chunk;
+	else
+		run->tail->next = chunk;
+	run->tail = chunk;
+	return chunk;
 }
 
 static void
+buffer_init(FixBuffer *buf, MemoryContext context, size_t prefix,
+			int64 expected)
+{
+	buf->context = context;
+	buf->data = NULL;
+	buf->prefix = prefix;
+	buf->nfixes = 0;
+	buf->capacity = 0;
+	buf->expected = expected;
+}
+
+static inline TrackFix *
+buffer_fixes(const FixBuffer *buf)
+{
+	return (TrackFix *) (buf->data + buf->prefix);
+}
+
+/*
+ * Make room for "extra" more fixes.  The buffer grows by an eighth or a
+ * chunk, whichever is more, but not past the expected total: a few
+ * reallocations, and little unused room while the state is being freed.
+ * Huge allocations, since a state with duplicates may hold more fixes than
+ * its track will.
+ */
+static void
+buffer_reserve(FixBuffer *buf, int64 extra)
+{
+	int64		needed = buf->nfixes + extra;
+	int64		capacity;
+	size_t		size;
+
+	if (needed <= buf->capacity)
+		return;
+	capacity = Max(buf->capacity + buf->capacity / 8,
+				   buf->capacity + CHUNK_MAX_FIXES);
+	if (needed <= buf->expected)
+		capacity = Min(capacity, buf->expected);
+	capacity = Max(capacity, needed);
+	size = buf->prefix + (size_t) capacity * sizeof(TrackFix);
+	if (buf->data == NULL)
+		buf->data = MemoryContextAllocHuge(buf->context, size);
+	else
+		buf->data = repalloc_huge(buf->data, size);
+	buf->capacity = capacity;
+}
+
+static void
+buffer_append(FixBuffer *buf, const TrackFix *fixes, int64 n)
+{
+	buffer_reserve(buf, n);
+	memcpy(buffer_fixes(buf) + buf->nfixes, fixes, n * sizeof(TrackFix));
+	buf->nfixes += n;
+}
+
+/* Copy a run's chunks in order; with consume, free each once copied */
+static void
+buffer_append_run(FixBuffer *buf, FixRun *run, bool consume)
+{
+	FixChunk   *chunk = run->head;
+
+	while (chunk != NULL)
+	{
+		FixChunk   *next = chunk->next;
+
+		buffer_append(buf, chunk->fixes, chunk->nfixes);
+		if (consume)
+			pfree(chunk);
+		chunk = next;
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (consume)
+		run->head = run->tail = NULL;
+}
+
+/* Where a merge is in each run */
+typedef struct RunCursor
+{
+	FixChunk   *chunk;
+	int64		pos;
+} RunCursor;
+
+/* binaryheap keeps the largest first; reversed, it gives the earliest fix */
+static int
+cursor_cmp(Datum a, Datum b, void *arg)
+{
+	RunCursor  *cursors = (RunCursor *) arg;
+	RunCursor  *ca = &cursors[DatumGetInt32(a)];
+	RunCursor  *cb = &cursors[DatumGetInt32(b)];
+
+	return track_fix_cmp(&cb->chunk->fixes[cb->pos], &ca->chunk->fixes[ca->pos]);
+}
+
+/*
+ * Merge sorted runs into buf, keeping the first (smallest) fix of each
+ * timestamp; with consume, each chunk is freed once the merge has passed it.
+ */
+static void
+buffer_merge_runs(FixBuffer *buf, TrackAggState *state, bool consume)
+{
+	RunCursor  *cursors = palloc(state->nruns * sizeof(RunCursor));
+	binaryheap *heap = binaryheap_allocate(state->nruns, cursor_cmp, cursors);
+	int			r;
+
+	for (r = 0; r < state->nruns; r++)
+	{
+		cursors[r].chunk = state->runs[r].head;
+		cursors[r].pos = 0;
+		if (cursors[r].chunk != NULL)
+			binaryheap_add_unordered(heap, Int32GetDatum(r));
+	}
+	binaryheap_build(heap);
+
+	while (!binaryheap_empty(heap))
+	{
+		int			which = DatumGetInt32(binaryheap_first(heap));
+		RunCursor  *cursor = &cursors[which];
+		const TrackFix *fix = &cursor->chunk->fixes[cursor->pos];
+
+		if (buf->nfixes == 0 || buffer_fixes(buf)[buf->nfixes - 1].t != fix->t)
+			buffer_append(buf, fix, 1);
+
+		if (++cursor->pos < cursor->chunk->nfixes)
+		{
+			binaryheap_replace_first(heap, Int32GetDatum(which));
+			continue;
+		}
+		/* this chunk is done */
+		{
+			FixChunk   *next = cursor->chunk->next;
+
+			if (consume)
+				pfree(cursor->chunk);
+			cursor->chunk = next;
+			cursor->pos = 0;
+		}
+		if (cursor->chunk == NULL)
+			(void) binaryheap_remove_first(heap);
+		else
+			binaryheap_replace_first(heap, Int32GetDatum(which));
+		CHECK_FOR_INTERRUPTS();
+	}
+	binaryheap_free(heap);
+	pfree(cursors);
+	if (consume)
+		for (r = 0; r < state->nruns; r++)
+			state->runs[r].head = state->runs[r].tail = NULL;
+}
+
+/* Sort the buffer's fixes by (t, x, y) and keep the first of each t */
+static void
+buffer_sort_unique(FixBuffer *buf)
+{
+	TrackFix   *fixes = buffer_fixes(buf);
+	int64		kept = 0;
+	int64		i;
+
+	if (buf->nfixes < 2)
+		return;
+	sort_track_fixes(fixes, buf->nfixes);
+	for (i = 1; i < buf->nfixes; i++)
+	{
+		if (fixes[i].t != fixes[kept].t)
+			fixes[++kept] = fixes[i];
+	}
+	buf->nfixes = kept + 1;
+}
+
+/*
+ * Put all the state's fixes into buf, in time order with one fix per
+ * timestamp.  With consume, the state's chunks are freed along the way and
+ * the state is left unusable.
+ */
+static void
+track_state_collect(TrackAggState *state, FixBuffer *buf, bool consume)
+{
+	bool		all_sorted = true;
+	int			r;
+
+	for (r = 0; r < state->nruns; r++)
+		all_sorted = all_sorted && state->runs[r].sorted;
+
+	if (all_sorted && state->nruns > 1)
+		buffer_merge_runs(buf, state, consume);
+	else
+	{
+		for (r = 0; r < state->nruns; r++)
+			buffer_append_run(buf, &state->runs[r], consume);
+		if (!all_sorted)
+			buffer_sort_unique(buf);
+	}
+
+	if (consume)
+	{
+		pfree(state->runs);
+		state->runs = NULL;
+		state->nruns = state->maxruns = 0;
+		state->nfixes = 0;
+		state->consumed = true;
+	}
+}
+
+/*
+ * At the size limit, drop duplicate timestamps to see whether the track
+ * still fits; the state becomes one sorted run in a single chunk.
+ */
+static void
+track_state_compact(TrackAggState *state)
+{
+	FixBuffer	buf;
+	FixChunk   *chunk;
+	FixRun	   *run;
+
+	buffer_init(&buf, state->context, offsetof(FixChunk, fixes), state->nfixes);
+	track_state_collect(state, &buf, true);
+	state->consumed = false;
+
+	chunk = (FixChunk *) buf.data;
+	chunk->next = NULL;
+	chunk->nfixes = buf.nfixes;
+	chunk->capacity = buf.capacity;
+	run = track_state_new_run(state);
+	run->head = run->tail = chunk;
+	run->nfixes = buf.nfixes;
+	state->nfixes = buf.nfixes;
+}
+
+/* Add one fix to the state's last run */
+static void
 track_state_add(TrackAggState *state, const TrackFix *fix)
 {
-	if (state->nfixes == state->capacity)
-		track_state_reserve(state, 1);
-	if (state->sorted && state->nfixes > 0 &&
-		track_fix_cmp(&state->fixes[state->nfixes - 1], fix) >= 0)
-		state->sorted = false;
-	state->fixes[state->nfixes++] = *fix;
+	FixRun	   *run;
+	FixChunk   *chunk;
+
+	if (state->nruns == 0)
+		track_state_new_run(state);
+	run = &state->runs[state->nruns - 1];
+
+	/* in time order, a repeated timestamp is settled at once */
+	if (run->sorted && run->nfixes > 0)
+	{
+		TrackFix   *last = &run->tail->fixes[run->tail->nfixes - 1];
+
+		if (fix->t == last->t)
+		{
+			if (track_fix_cmp(fix, last) < 0)
+				*last = *fix;
+			return;
+		}
+		if (fix->t < last->t)
+			run->sorted = false;
+	}
+
+	if (state->nfixes >= TRACK_MAX_FIXES)
+	{
+		/* one sorted run has no duplicates to drop */
+		if (!(state->nruns == 1 && run->sorted))
+			track_state_compact(state);
+		if (state->nfixes >= TRACK_MAX_FIXES)
+			report_track_too_large();
+		run = &state->runs[state->nruns - 1];
+		if (run->nfixes > 0 &&
+			fix->t <= run->tail->fixes[run->tail->nfixes - 1].t)
+			run->sorted = false;
+	}
+
+	chunk = run_tail_with_room(state, run, 1);
+	chunk->fixes[chunk->nfixes++] = *fix;
+	run->nfixes++;
+	state->nfixes++;
+}
+
+/* Add n fixes (read from possibly unaligned bytes) as a run of their own */
+static void
+track_state_add_run(TrackAggState *state, const char *bytes, int64 n,
+					bool sorted)
+{
+	FixRun	   *run = track_state_new_run(state);
+
+	run->sorted = sorted;
+	while (n > 0)
+	{
+		FixChunk   *chunk = run_tail_with_room(state, run, n);
+		int64		count = Min(n, chunk->capacity - chunk->nfixes);
+
+		memcpy(&chunk->fixes[chunk->nfixes], bytes, count * sizeof(TrackFix));
+		chunk->nfixes += count;
+		run->nfixes += count;
+		state->nfixes += count;
+		bytes += count * sizeof(TrackFix);
+		n -= count;
+		CHECK_FOR_INTERRUPTS();
+	}
 }
 
 static void
@@ -202,6 +537,8 @@ track_agg_transfn(PG_FUNCTION_ARGS)
 	TrackFix	fix;
 	double		m;
 
+	if (state != NULL)
+		check_usable(state);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		goto skip;
 
@@ -233,7 +570,7 @@ track_agg_transfn(PG_FUNCTION_ARGS)
 
 	if (state == NULL)
 		state = track_state_create(aggcontext, geom.srid,
-								   srid_is_geographic(geom.srid), 0);
+								   srid_is_geographic(geom.srid));
 	else
 		check_same_srid(geom.srid, state->srid);
 
@@ -259,102 +596,77 @@ skip:
 /*
  * track_agg_finalfn(state internal) returns geometry
  *
- * Normalizing the state in place keeps its meaning (the same set of fixes),
- * so calling the final function again, as window aggregation may, is safe.
+ * A plain aggregate's state is finalized once, so it is handed over to the
+ * result chunk by chunk; window aggregation finalizes after every row and
+ * keeps adding, so there the state is copied and stays as it was.
  */
 Datum
 track_agg_finalfn(PG_FUNCTION_ARGS)
 {
+	bool		consume = AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE;
+	size_t		max_header = VARHDRSZ + gser_linestring_m_header_size(3);
 	TrackAggState *state;
+	FixBuffer	buf;
+	TrackFix   *fixes;
 	GserBoxM	box;
-	bytea	   *result;
-	uint8_t    *out;
-	size_t		size;
+	size_t		header;
+	char	   *result;
+	int32		srid;
+	int64		n;
 	int64		i;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	state = (TrackAggState *) PG_GETARG_POINTER(0);
+	check_usable(state);
 	if (state->nfixes == 0)
 		PG_RETURN_NULL();
+	srid = state->srid;
 
-	track_state_normalize(state);
+	buffer_init(&buf, CurrentMemoryContext, max_header, state->nfixes);
+	track_state_collect(state, &buf, consume);
+	n = buf.nfixes;
+	if (n > TRACK_MAX_FIXES)
+		report_track_too_large();
+	fixes = buffer_fixes(&buf);
 
-	box.xmin = box.xmax = state->fixes[0].x;
-	box.ymin = box.ymax = state->fixes[0].y;
-	for (i = 1; i < state->nfixes; i++)
+	box.xmin = box.xmax = fixes[0].x;
+	box.ymin = box.ymax = fixes[0].y;
+	box.mmin = track_timestamp_to_seconds(fixes[0].t);
+	box.mmax = track_timestamp_to_seconds(fixes[n - 1].t);
+	for (i = 0; i < n; i++)
 	{
-		const TrackFix *fix = &state->fixes[i];
-
-		box.xmin = Min(box.xmin, fix->x);
-		box.xmax = Max(box.xmax, fix->x);
-		box.ymin = Min(box.ymin, fix->y);
-		box.ymax = Max(box.ymax, fix->y);
-	}
-	box.mmin = track_timestamp_to_seconds(state->fixes[0].t);
-	box.mmax = track_timestamp_to_seconds(state->fixes[state->nfixes - 1].t);
-
-	size = VARHDRSZ + gser_linestring_m_size((uint32) state->nfixes);
-	result = palloc(size);
-	SET_VARSIZE(result, size);
-	out = (uint8_t *) VARDATA(result);
-	out += gser_write_linestring_m_header(out, state->srid,
-										  (uint32) state->nfixes, &box);
-	for (i = 0; i < state->nfixes; i++)
-	{
-		const TrackFix *fix = &state->fixes[i];
+		TrackFix	fix = fixes[i];
 		double		xym[3];
 
-		/* M is extract(epoch from ts) */
-		xym[0] = fix->x;
-		xym[1] = fix->y;
-		xym[2] = track_timestamp_to_seconds(fix->t);
-		memcpy(out, xym, sizeof(xym));
-		out += sizeof(xym);
+		box.xmin = Min(box.xmin, fix.x);
+		box.xmax = Max(box.xmax, fix.x);
+		box.ymin = Min(box.ymin, fix.y);
+		box.ymax = Max(box.ymax, fix.y);
+
+		/* (t, x, y) becomes (x, y, m) in place; M is extract(epoch from ts) */
+		xym[0] = fix.x;
+		xym[1] = fix.y;
+		xym[2] = track_timestamp_to_seconds(fix.t);
+		memcpy(&fixes[i], xym, sizeof(xym));
 	}
+
+	/* a track of one or two points has no stored box: a shorter header */
+	result = buf.data;
+	header = gser_linestring_m_header_size((uint32) n);
+	if (VARHDRSZ + header < max_header)
+		memmove(result + VARHDRSZ + header, fixes, n * sizeof(TrackFix));
+	gser_write_linestring_m_header((uint8_t *) VARDATA(result), srid,
+								   (uint32) n, &box);
+	SET_VARSIZE(result, VARHDRSZ + header + n * 3 * sizeof(double));
 	PG_RETURN_POINTER(result);
-}
-
-/* Merge two sorted, deduplicated fix arrays into "into" (in aggcontext) */
-static void
-track_state_merge_sorted(MemoryContext aggcontext, TrackAggState *into,
-						 const TrackAggState *from)
-{
-	int64		total = into->nfixes + from->nfixes;
-	TrackFix   *merged;
-	int64		a = 0,
-				b = 0,
-				n = 0;
-
-	if (total > TRACK_MAX_FIXES)
-		total = TRACK_MAX_FIXES + 1;	/* duplicates may still bring it down */
-	merged = MemoryContextAlloc(aggcontext,
-								Max(total, TRACK_INITIAL_CAPACITY) * sizeof(TrackFix));
-	while (a < into->nfixes || b < from->nfixes)
-	{
-		const TrackFix *next;
-
-		if (b >= from->nfixes ||
-			(a < into->nfixes && track_fix_cmp(&into->fixes[a], &from->fixes[b]) <= 0))
-			next = &into->fixes[a++];
-		else
-			next = &from->fixes[b++];
-		if (n > 0 && merged[n - 1].t == next->t)
-			continue;			/* the earlier one has the smaller (x, y) */
-		if (n == TRACK_MAX_FIXES)
-			report_track_too_large();
-		merged[n++] = *next;
-		if ((n & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
-	pfree(into->fixes);
-	into->fixes = merged;
-	into->nfixes = n;
-	into->capacity = Max(total, TRACK_INITIAL_CAPACITY);
 }
 
 /*
  * track_agg_combinefn(state1 internal, state2 internal) returns internal
+ *
+ * state2's fixes become a run of state1's; sorted runs are merged only by
+ * the final function, in one pass.
  */
 Datum
 track_agg_combinefn(PG_FUNCTION_ARGS)
@@ -364,41 +676,64 @@ track_agg_combinefn(PG_FUNCTION_ARGS)
 		(TrackAggState *) PG_GETARG_POINTER(0);
 	TrackAggState *state2 = PG_ARGISNULL(1) ? NULL :
 		(TrackAggState *) PG_GETARG_POINTER(1);
-	int64		i;
+	int			r;
 
+	if (state1 != NULL)
+		check_usable(state1);
 	if (state2 == NULL || state2->nfixes == 0)
 	{
 		if (state1 == NULL)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(state1);
 	}
-	if (state1 == NULL)
-	{
-		/* state2 may live in a short-lived context: copy it */
-		state1 = track_state_create(aggcontext, state2->srid,
-									state2->geographic, state2->nfixes);
-		memcpy(state1->fixes, state2->fixes, state2->nfixes * sizeof(TrackFix));
-		state1->nfixes = state2->nfixes;
-		state1->sorted = state2->sorted;
-		PG_RETURN_POINTER(state1);
-	}
+	check_usable(state2);
 
-	check_same_srid(state2->srid, state1->srid);
-	if (state1->sorted && state2->sorted)
-		track_state_merge_sorted(aggcontext, state1, state2);
-	else if (state1->nfixes + state2->nfixes <= TRACK_MAX_FIXES)
-	{
-		track_state_reserve(state1, state2->nfixes);
-		memcpy(state1->fixes + state1->nfixes, state2->fixes,
-			   state2->nfixes * sizeof(TrackFix));
-		state1->nfixes += state2->nfixes;
-		state1->sorted = false;
-	}
+	if (state1 == NULL)
+		state1 = track_state_create(aggcontext, state2->srid, state2->geographic);
+	else
+		check_same_srid(state2->srid, state1->srid);
+
+	/* copied: state2 lives in a shorter-lived context */
+	if (state2->wire_fixes != NULL)
+		track_state_add_run(state1, state2->wire_fixes, state2->nfixes,
+							state2->wire_sorted);
 	else
 	{
-		/* near the size limit: one at a time, so duplicates can make room */
-		for (i = 0; i < state2->nfixes; i++)
-			track_state_add(state1, &state2->fixes[i]);
+		for (r = 0; r < state2->nruns; r++)
+		{
+			FixRun	   *from = &state2->runs[r];
+			FixRun	   *into = track_state_new_run(state1);
+			FixChunk   *chunk;
+
+			into->sorted = from->sorted;
+			for (chunk = from->head; chunk != NULL; chunk = chunk->next)
+			{
+				int64		done = 0;
+
+				while (done < chunk->nfixes)
+				{
+					FixChunk   *tail = run_tail_with_room(state1, into,
+														  chunk->nfixes - done);
+					int64		count = Min(chunk->nfixes - done,
+											tail->capacity - tail->nfixes);
+
+					memcpy(&tail->fixes[tail->nfixes], &chunk->fixes[done],
+						   count * sizeof(TrackFix));
+					tail->nfixes += count;
+					into->nfixes += count;
+					state1->nfixes += count;
+					done += count;
+				}
+				CHECK_FOR_INTERRUPTS();
+			}
+		}
+	}
+
+	if (state1->nfixes > TRACK_MAX_FIXES)
+	{
+		track_state_compact(state1);
+		if (state1->nfixes > TRACK_MAX_FIXES)
+			report_track_too_large();
 	}
 	PG_RETURN_POINTER(state1);
 }
@@ -407,63 +742,83 @@ track_agg_combinefn(PG_FUNCTION_ARGS)
  * track_agg_serialfn(state internal) returns bytea
  *
  * Workers sort before sending, so the sorting is done in parallel and the
- * leader only merges.
+ * leader only merges.  Like the final function, it hands the state over.
  */
 Datum
 track_agg_serialfn(PG_FUNCTION_ARGS)
 {
+	bool		consume = AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE;
 	TrackAggState *state = (TrackAggState *) PG_GETARG_POINTER(0);
-	TrackAggWireHeader header;
-	bytea	   *result;
-	size_t		size;
+	int32		srid = state->srid;
+	int32		geographic = state->geographic ? 1 : 0;
+	int32		reserved = 0;
+	FixBuffer	buf;
 
-	track_state_normalize(state);
-	header.srid = state->srid;
-	header.geographic = state->geographic ? 1 : 0;
-	header.nfixes = state->nfixes;
+	check_usable(state);
+	buffer_init(&buf, CurrentMemoryContext, WIRE_PREFIX, state->nfixes);
+	track_state_collect(state, &buf, consume);
+	if (buf.data == NULL)
+		buf.data = palloc(WIRE_PREFIX);	/* a state with no fixes */
 
-	size = VARHDRSZ + sizeof(header) + state->nfixes * sizeof(TrackFix);
-	result = palloc(size);
-	SET_VARSIZE(result, size);
-	memcpy(VARDATA(result), &header, sizeof(header));
-	memcpy(VARDATA(result) + sizeof(header), state->fixes,
-		   state->nfixes * sizeof(TrackFix));
-	PG_RETURN_BYTEA_P(result);
+	SET_VARSIZE(buf.data, WIRE_PREFIX + buf.nfixes * sizeof(TrackFix));
+	memcpy(buf.data + WIRE_SRID_OFFSET, &srid, sizeof(int32));
+	memcpy(buf.data + WIRE_GEOGRAPHIC_OFFSET, &geographic, sizeof(int32));
+	memcpy(buf.data + WIRE_GEOGRAPHIC_OFFSET + 4, &reserved, sizeof(int32));
+	memcpy(buf.data + WIRE_NFIXES_OFFSET, &buf.nfixes, sizeof(int64));
+	PG_RETURN_BYTEA_P((bytea *) buf.data);
 }
 
 /*
  * track_agg_deserialfn(bytes bytea, internal) returns internal
+ *
+ * The state only points at the bytes: the combine function, called next
+ * for the same input row, copies them into its own state.
  */
 Datum
 track_agg_deserialfn(PG_FUNCTION_ARGS)
 {
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	size_t		size = VARSIZE_ANY_EXHDR(bytes);
-	TrackAggWireHeader header;
+	const char *data = VARDATA_ANY(bytes);
+	const size_t header = WIRE_PREFIX - VARHDRSZ;
 	TrackAggState *state;
+	int32		srid;
+	int32		geographic;
+	int64		nfixes;
 	int64		i;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "track_agg_deserialfn called in non-aggregate context");
-	if (size < sizeof(header))
+	if (size < header)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid track_agg state: too short")));
-	memcpy(&header, VARDATA_ANY(bytes), sizeof(header));
-	if (header.nfixes < 0 || header.nfixes > TRACK_MAX_FIXES ||
-		size != sizeof(header) + header.nfixes * sizeof(TrackFix))
+	memcpy(&srid, data + WIRE_SRID_OFFSET - VARHDRSZ, sizeof(int32));
+	memcpy(&geographic, data + WIRE_GEOGRAPHIC_OFFSET - VARHDRSZ, sizeof(int32));
+	memcpy(&nfixes, data + WIRE_NFIXES_OFFSET - VARHDRSZ, sizeof(int64));
+	if (nfixes < 0 || nfixes > TRACK_MAX_FIXES ||
+		size != header + nfixes * sizeof(TrackFix))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid track_agg state: length does not match its fix count")));
 
-	state = track_state_create(CurrentMemoryContext, header.srid,
-							   header.geographic != 0, header.nfixes);
-	memcpy(state->fixes, VARDATA_ANY(bytes) + sizeof(header),
-		   header.nfixes * sizeof(TrackFix));
-	state->nfixes = header.nfixes;
+	state = track_state_create(CurrentMemoryContext, srid, geographic != 0);
+	state->nfixes = nfixes;
+	state->wire_fixes = data + header;
 	/* trust nothing: the merge relies on order, so check it */
-	for (i = 1; i < state->nfixes && state->sorted; i++)
-		if (track_fix_cmp(&state->fixes[i - 1], &state->fixes[i]) >= 0)
-			state->sorted = false;
+	state->wire_sorted = true;
+	for (i = 1; i < nfixes; i++)
+	{
+		TimestampTz before;
+		TimestampTz after;
+
+		memcpy(&before, state->wire_fixes + (i - 1) * sizeof(TrackFix), sizeof(before));
+		memcpy(&after, state->wire_fixes + i * sizeof(TrackFix), sizeof(after));
+		if (before >= after)
+		{
+			state->wire_sorted = false;
+			break;
+		}
+	}
 	PG_RETURN_POINTER(state);
 }
