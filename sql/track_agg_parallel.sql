@@ -65,5 +65,31 @@ WHERE EXISTS (SELECT 1 FROM par_pos p
                 AND extract(epoch FROM p.ts) = ST_M(d.geom)
                 AND (ST_X(p.geom), ST_Y(p.geom)) < (ST_X(d.geom), ST_Y(d.geom)));
 
+-- Partial aggregation per partition (12 partitions of 4 hours): in one
+-- process each vessel's fixes come as 12 unsorted runs; in a parallel plan
+-- as sorted runs from every worker and partition, past 8 of them merged
+-- with a heap.  The same tracks as the serial plan either way.
+CREATE TABLE par_part (vessel int, geom geometry, ts timestamptz) PARTITION BY RANGE (ts);
+SELECT format('CREATE TABLE par_part_%s PARTITION OF par_part FOR VALUES FROM (%L) TO (%L)',
+              p, '2024-01-01'::timestamptz + (p - 1) * interval '4 hours',
+              '2024-01-01'::timestamptz + p * interval '4 hours')
+FROM generate_series(1, 12) p \gexec
+INSERT INTO par_part SELECT * FROM par_pos;
+ANALYZE par_part;
+SET enable_partitionwise_aggregate = on;
+SELECT fact, count(*) FROM pg_temp.plan_facts('SELECT vessel, maritime.track_agg(geom, ts) FROM par_part GROUP BY vessel')
+GROUP BY fact ORDER BY fact;
+CREATE TEMP TABLE part_serial AS
+SELECT vessel, maritime.track_agg(geom, ts) AS track FROM par_part GROUP BY vessel;
+SET max_parallel_workers_per_gather = 2;
+SELECT fact, count(*) FROM pg_temp.plan_facts('SELECT vessel, maritime.track_agg(geom, ts) FROM par_part GROUP BY vessel')
+GROUP BY fact ORDER BY fact;
+CREATE TEMP TABLE part_parallel AS
+SELECT vessel, maritime.track_agg(geom, ts) AS track FROM par_part GROUP BY vessel;
+SELECT count(*) AS vessels,
+       count(*) FILTER (WHERE a.track = s.track AND ST_AsEWKB(a.track) = ST_AsEWKB(s.track)) AS serial_equal,
+       count(*) FILTER (WHERE b.track = s.track AND ST_AsEWKB(b.track) = ST_AsEWKB(s.track)) AS parallel_equal
+FROM part_serial a JOIN part_parallel b USING (vessel) JOIN serial_tracks s USING (vessel);
+
 RESET ALL;
-DROP TABLE par_pos;
+DROP TABLE par_pos, par_part;

@@ -311,55 +311,91 @@ cursor_cmp(Datum a, Datum b, void *arg)
 }
 
 /*
- * Merge sorted runs into buf, keeping the first (smallest) fix of each
- * timestamp; with consume, each chunk is freed once the merge has passed it.
+ * Step past the cursor's fix; false when its run is done.  With consume,
+ * a chunk is freed once the merge has passed it.
  */
+static bool
+cursor_advance(RunCursor *cursor, bool consume)
+{
+	FixChunk   *next;
+
+	if (++cursor->pos < cursor->chunk->nfixes)
+		return true;
+	next = cursor->chunk->next;
+	if (consume)
+		pfree(cursor->chunk);
+	cursor->chunk = next;
+	cursor->pos = 0;
+	CHECK_FOR_INTERRUPTS();
+	return next != NULL;
+}
+
+/* Append a merged fix unless its timestamp is already there */
+static inline void
+buffer_append_merged(FixBuffer *buf, const TrackFix *fix)
+{
+	if (buf->nfixes == 0 || buffer_fixes(buf)[buf->nfixes - 1].t != fix->t)
+		buffer_append(buf, fix, 1);
+}
+
+/*
+ * Merge sorted runs into buf, keeping the first (smallest) fix of each
+ * timestamp.  A parallel plan gives a few runs (one per process): a
+ * linear pick of the earliest head is then cheaper than a heap, which is
+ * kept for many runs (partial aggregation per partition).
+ */
+#define MERGE_LINEAR_MAX_RUNS 8
+
 static void
 buffer_merge_runs(FixBuffer *buf, TrackAggState *state, bool consume)
 {
 	RunCursor  *cursors = palloc(state->nruns * sizeof(RunCursor));
-	binaryheap *heap = binaryheap_allocate(state->nruns, cursor_cmp, cursors);
+	int			nactive = 0;
 	int			r;
 
 	for (r = 0; r < state->nruns; r++)
 	{
-		cursors[r].chunk = state->runs[r].head;
-		cursors[r].pos = 0;
-		if (cursors[r].chunk != NULL)
-			binaryheap_add_unordered(heap, Int32GetDatum(r));
-	}
-	binaryheap_build(heap);
-
-	while (!binaryheap_empty(heap))
-	{
-		int			which = DatumGetInt32(binaryheap_first(heap));
-		RunCursor  *cursor = &cursors[which];
-		const TrackFix *fix = &cursor->chunk->fixes[cursor->pos];
-
-		if (buf->nfixes == 0 || buffer_fixes(buf)[buf->nfixes - 1].t != fix->t)
-			buffer_append(buf, fix, 1);
-
-		if (++cursor->pos < cursor->chunk->nfixes)
-		{
-			binaryheap_replace_first(heap, Int32GetDatum(which));
+		if (state->runs[r].head == NULL)
 			continue;
-		}
-		/* this chunk is done */
-		{
-			FixChunk   *next = cursor->chunk->next;
-
-			if (consume)
-				pfree(cursor->chunk);
-			cursor->chunk = next;
-			cursor->pos = 0;
-		}
-		if (cursor->chunk == NULL)
-			(void) binaryheap_remove_first(heap);
-		else
-			binaryheap_replace_first(heap, Int32GetDatum(which));
-		CHECK_FOR_INTERRUPTS();
+		cursors[nactive].chunk = state->runs[r].head;
+		cursors[nactive].pos = 0;
+		nactive++;
 	}
-	binaryheap_free(heap);
+
+	if (nactive <= MERGE_LINEAR_MAX_RUNS)
+	{
+		while (nactive > 0)
+		{
+			int			best = 0;
+
+			for (r = 1; r < nactive; r++)
+				if (track_fix_cmp(&cursors[r].chunk->fixes[cursors[r].pos],
+								  &cursors[best].chunk->fixes[cursors[best].pos]) < 0)
+					best = r;
+			buffer_append_merged(buf, &cursors[best].chunk->fixes[cursors[best].pos]);
+			if (!cursor_advance(&cursors[best], consume))
+				cursors[best] = cursors[--nactive];
+		}
+	}
+	else
+	{
+		binaryheap *heap = binaryheap_allocate(nactive, cursor_cmp, cursors);
+
+		for (r = 0; r < nactive; r++)
+			binaryheap_add_unordered(heap, Int32GetDatum(r));
+		binaryheap_build(heap);
+		while (!binaryheap_empty(heap))
+		{
+			int			which = DatumGetInt32(binaryheap_first(heap));
+
+			buffer_append_merged(buf, &cursors[which].chunk->fixes[cursors[which].pos]);
+			if (cursor_advance(&cursors[which], consume))
+				binaryheap_replace_first(heap, Int32GetDatum(which));
+			else
+				(void) binaryheap_remove_first(heap);
+		}
+		binaryheap_free(heap);
+	}
 	pfree(cursors);
 	if (consume)
 		for (r = 0; r < state->nruns; r++)
