@@ -20,7 +20,7 @@ OBJS = \
 DATA = maritime--1.0.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
-REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views
+REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 PG_CPPFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter

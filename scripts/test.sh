@@ -67,5 +67,9 @@ fi
 count_summary "README examples" "$out/readme.txt"
 [ -x test/clients/run.sh ] && count_summary "client tests" "$out/clients.txt"
 
+# Sharding over postgres_fdw: starts and removes three servers of its own
+test/sharding/run.sh >"$out/sharding.txt" 2>&1
+count_summary "sharding test" "$out/sharding.txt"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
