@@ -71,3 +71,16 @@ SELECT regress.error_of($$SELECT * FROM maritime.gaps('POINT(0 0)', '1 hour')$$)
 SELECT regress.error_of($$SELECT * FROM maritime.gaps('LINESTRING(0 0, 3 4)', '1 hour')$$);
 SELECT regress.error_of($$SELECT * FROM maritime.gaps('LINESTRING M(0 0 5, 3 4 1)', '1 hour')$$);
 DROP TABLE gap_track;
+
+-- An interval of exactly min_gap is a gap, one a microsecond shorter is
+-- not, also where M has all its microsecond digits and before 1970 (the
+-- quick test on M values must not decide these)
+SELECT gap_start, gap_end, duration
+FROM maritime.gaps(ST_MakeLine(ARRAY[ST_MakePointM(0, 0, 1704067200.000001),
+                                     ST_MakePointM(0, 0, 1704067200.000002),
+                                     ST_MakePointM(0, 0, 1704067260.000002),
+                                     ST_MakePointM(0, 0, 1704067319.999999)]), '60 seconds');
+SELECT gap_start, gap_end, duration
+FROM maritime.gaps(ST_MakeLine(ARRAY[ST_MakePointM(0, 0, -1704067200.000001),
+                                     ST_MakePointM(0, 0, -1704067140.000001),
+                                     ST_MakePointM(0, 0, -1704067080.000002)]), '60 seconds');

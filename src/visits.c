@@ -210,7 +210,21 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 	{
 		const TrackPoint *a = &track->points[i - 1];
 		const TrackPoint *b = &track->points[i];
-		bool		in_b = area_contains(area, b->x, b->y);
+		bool		in_b;
+
+		if ((i & 0x3FFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+
+		/*
+		 * Most of a track is far from the port: outside a visit, a segment
+		 * that misses the area's box neither enters nor ends inside.
+		 */
+		if (!scan.in_visit &&
+			!area_box_overlaps(area, Min(a->x, b->x), Max(a->x, b->x),
+							   Min(a->y, b->y), Max(a->y, b->y)))
+			continue;
+
+		in_b = area_contains(area, b->x, b->y);
 
 		if (max_gap != ARG_NO_MAX_GAP &&
 			track_time(track, i) - track_time(track, i - 1) > max_gap)
@@ -232,8 +246,6 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 				scan_arrive(&scan, track_time(track, i), false);
 			scan.current.fixes++;
 		}
-		if ((i & 0x3FFF) == 0)
-			CHECK_FOR_INTERRUPTS();
 	}
 
 	if (scan.in_visit)
