@@ -3,8 +3,9 @@
  * postgis.c
  *	  What maritime asks of PostGIS through SQL: where it is installed, and
  *	  exact spatial predicates (GEOS) that are rare enough not to need our
- *	  own code.  Calls are schema-qualified, so a hostile search_path cannot
- *	  put look-alike functions in their way.
+ *	  own code.  Calls and operators are schema-qualified, so a hostile
+ *	  search_path (even one naming pg_catalog after a schema of look-alike
+ *	  operators) cannot put anything in their way.
  *
  *-------------------------------------------------------------------------
  */
@@ -32,8 +33,10 @@ postgis_schema_quoted(void)
 		char	   *name;
 
 		if (SPI_execute("SELECT n.nspname FROM pg_catalog.pg_extension e "
-						"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
-						"WHERE e.extname = 'postgis'", true, 1) != SPI_OK_SELECT ||
+						"JOIN pg_catalog.pg_namespace n "
+						"ON n.oid OPERATOR(pg_catalog.=) e.extnamespace "
+						"WHERE e.extname OPERATOR(pg_catalog.=) 'postgis'",
+						true, 1) != SPI_OK_SELECT ||
 			SPI_processed != 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),

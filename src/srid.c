@@ -64,8 +64,12 @@ lookup_srid_is_geographic(int32 srid)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	/*
+	 * The operator is qualified too: with pg_catalog named after a schema of
+	 * look-alike operators in search_path, "=" could be someone else's.
+	 */
 	query = psprintf("SELECT srtext, proj4text FROM %s.spatial_ref_sys "
-					 "WHERE srid = $1", postgis_schema_quoted());
+					 "WHERE srid OPERATOR(pg_catalog.=) $1", postgis_schema_quoted());
 	args[0] = Int32GetDatum(srid);
 	if (SPI_execute_with_args(query, 1, argtypes, args, NULL, true, 1) ==
 		SPI_OK_SELECT && SPI_processed == 1)
