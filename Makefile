@@ -20,7 +20,7 @@ OBJS = \
 DATA = maritime--1.0.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
-REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions
+REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions hostile_input cancel privileges
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 PG_CPPFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
@@ -29,6 +29,9 @@ EXTRA_CLEAN = results regression.diffs regression.out test/unit/test_gserialized
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# PGXS tracks no header dependencies: rebuild everything when one changes
+$(OBJS): $(wildcard src/*.h)
 
 # The codec is plain C with no server dependencies, so it is unit-tested
 # directly over byte vectors (including PostGIS 2.x version-1 layouts).

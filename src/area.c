@@ -251,15 +251,19 @@ area_contains(Area *area, double x, double y)
 			xi = Max(Min(xi, Max(e->ax, e->bx)), Min(e->ax, e->bx));
 			if (xi <= x || area_col(area, xi) != c)
 				continue;
-			if (area->parity[e->polygon] == 0)
+			/* bit 1: listed in touched once, however often the ray crosses */
+			if ((area->parity[e->polygon] & 2) == 0)
+			{
+				area->parity[e->polygon] = 2;
 				area->touched[ntouched++] = e->polygon;
+			}
 			area->parity[e->polygon] ^= 1;
 		}
 	}
 
 	for (k = 0; k < ntouched; k++)
 	{
-		if (area->parity[area->touched[k]])
+		if (area->parity[area->touched[k]] & 1)
 			inside = true;
 		area->parity[area->touched[k]] = 0;
 	}

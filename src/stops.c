@@ -264,6 +264,8 @@ farthest_in_run(StopScan *scan, uint32 v)
 	double		best_key = -1;
 	uint32		farthest = v;
 
+	/* each call may sort the whole hull (points on a circle): check here */
+	CHECK_FOR_INTERRUPTS();
 	if (scan->brute_force)
 	{
 		uint32		u;

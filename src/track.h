@@ -14,6 +14,7 @@
 
 #include "postgres.h"
 
+#include "common/int.h"
 #include "datatype/timestamp.h"
 
 #include "gserialized.h"
@@ -44,11 +45,20 @@ extern TimestampTz track_seconds_to_timestamp(double seconds);
 #define UNIX_EPOCH_OFFSET_USECS \
 	((int64) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY * USECS_PER_SEC)
 
-/* A timestamp as M, seconds since 1970: exact microseconds, one rounding */
+/*
+ * A timestamp as M, seconds since 1970: exact microseconds, one rounding.
+ * Within 30 years of PostgreSQL's last timestamp (294276 AD) the sum would
+ * overflow; doubles hold no microseconds there anyway.
+ */
 static inline double
 track_timestamp_to_seconds(TimestampTz t)
 {
-	return (double) (t + UNIX_EPOCH_OFFSET_USECS) / USECS_PER_SEC;
+	int64		unix_usecs;
+
+	if (unlikely(pg_add_s64_overflow(t, UNIX_EPOCH_OFFSET_USECS, &unix_usecs)))
+		return (double) t / USECS_PER_SEC +
+			(double) (UNIX_EPOCH_OFFSET_USECS / USECS_PER_SEC);
+	return (double) unix_usecs / USECS_PER_SEC;
 }
 
 /* The timestamp of vertex i: exact, since M came from whole microseconds */

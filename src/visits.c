@@ -144,6 +144,9 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 
 		mid_inside[k] = area_contains(area, a->x + s * (b->x - a->x),
 									  a->y + s * (b->y - a->y));
+		/* a segment across a long, jagged area may have many thousands */
+		if ((k & 0xFF) == 0xFF)
+			CHECK_FOR_INTERRUPTS();
 	}
 
 	/*
@@ -162,6 +165,8 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 		else
 			inside = area_contains(area, a->x + s * (b->x - a->x),
 								   a->y + s * (b->y - a->y));
+		if ((k & 0xFF) == 0xFF)
+			CHECK_FOR_INTERRUPTS();
 		inside = inside || (k > 0 && mid_inside[k - 1]) ||
 			(k + 1 < n && mid_inside[k]);
 
@@ -212,8 +217,8 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 		const TrackPoint *b = &track->points[i];
 		bool		in_b;
 
-		if ((i & 0x3FFF) == 0)
-			CHECK_FOR_INTERRUPTS();
+		/* one segment can take long against a large area: check each */
+		CHECK_FOR_INTERRUPTS();
 
 		/*
 		 * Most of a track is far from the port: outside a visit, a segment
