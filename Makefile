@@ -20,11 +20,12 @@ OBJS = \
 DATA = maritime--1.0.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
-REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions hostile_input cancel privileges
+REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions hostile_input malformed cancel privileges
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 PG_CPPFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
-EXTRA_CLEAN = results regression.diffs regression.out test/unit/test_gserialized
+EXTRA_CLEAN = results regression.diffs regression.out test/unit/test_gserialized \
+	test/malformed/malformed.o test/malformed/malformed.so test/malformed/malformed.bc
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

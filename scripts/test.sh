@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Set up (packages, build, install), then run every test in one throwaway
-# cluster: the codec unit test, the pg_regress suite, the README's examples
-# and the client tests.  Ends with one line "N passed, N failed".
+# Set up (packages, build, install), then run every test: the codec unit
+# test, then in one throwaway cluster the pg_regress suite, the README's
+# examples and the client tests; then the sharding test (three servers of
+# its own) and the whole suite again under ASan and UBSan.  Ends with one
+# line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
@@ -20,6 +22,9 @@ if [ "${1:-}" = --inside ]; then
 fi
 
 ./scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+# the test-only module that the test "malformed" loads from the tree (never
+# installed: it hands any bytes to maritime as a geometry)
+make -s -C test/malformed PG_CONFIG="$PG_CONFIG" || { echo "0 passed, 1 failed"; exit 1; }
 rm -f "$out"/*.txt "$out"/*.status
 
 passed=0
@@ -70,6 +75,11 @@ count_summary "README examples" "$out/readme.txt"
 # Sharding over postgres_fdw: starts and removes three servers of its own
 test/sharding/run.sh >"$out/sharding.txt" 2>&1
 count_summary "sharding test" "$out/sharding.txt"
+
+# The suite again, with maritime built with ASan and UBSan (a server of its
+# own, from a private copy of PostgreSQL's files)
+./scripts/sanitize.sh >"$out/sanitize.txt" 2>&1
+count_summary "sanitizer run" "$out/sanitize.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

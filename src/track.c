@@ -7,6 +7,7 @@
  */
 #include "postgres.h"
 
+#include <float.h>
 #include <math.h>
 
 #include "fmgr.h"
@@ -25,7 +26,12 @@ track_seconds_to_timestamp(double seconds)
 	return (TimestampTz) llround(seconds * USECS_PER_SEC) - UNIX_EPOCH_OFFSET_USECS;
 }
 
-/* The stored float box lies right before the body: xmin, xmax, ymin, ymax */
+/*
+ * The stored float box lies right before the body: xmin, xmax, ymin, ymax.
+ * PostGIS rounds it outwards but clamps it to the float range, so a bound
+ * of FLT_MAX stands for any larger coordinate: make it infinite, or the box
+ * would not hold such a vertex.
+ */
 static void
 read_stored_box(const GserGeom *geom, Track *track)
 {
@@ -35,10 +41,10 @@ read_stored_box(const GserGeom *geom, Track *track)
 	if (!geom->has_bbox || geom->geodetic)
 		return;
 	memcpy(box, geom->body - 2 * geom->ndims * sizeof(float), sizeof(box));
-	track->box_xmin = box[0];
-	track->box_xmax = box[1];
-	track->box_ymin = box[2];
-	track->box_ymax = box[3];
+	track->box_xmin = box[0] <= -FLT_MAX ? -INFINITY : box[0];
+	track->box_xmax = box[1] >= FLT_MAX ? INFINITY : box[1];
+	track->box_ymin = box[2] <= -FLT_MAX ? -INFINITY : box[2];
+	track->box_ymax = box[3] >= FLT_MAX ? INFINITY : box[3];
 	track->has_box = true;
 }
 
@@ -88,6 +94,19 @@ track_read(Datum datum, const char *argname, Track *track)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
+		/*
+		 * Analyses skip a track whose box misses the area, so a box that
+		 * does not hold the vertices (damaged bytes; PostGIS never writes
+		 * one) would silently lose visits.  NaN bounds fail here too.
+		 */
+		if (track->has_box &&
+			!(p->x >= track->box_xmin && p->x <= track->box_xmax &&
+			  p->y >= track->box_ymin && p->y <= track->box_ymax))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("%s is not a valid geometry value", argname),
+					 errdetail("The value cannot be read because its bounding box does not contain vertex %u.",
+							   i + 1)));
 		if (isnan(p->m))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
