@@ -94,3 +94,19 @@ FROM areas a, maritime.port_visits(regress.track('-10 5 0, 40 5 500'), a.area) v
 ORDER BY a.name, v.visit;
 
 DROP TABLE areas;
+
+-- Point in area against PostGIS, 20,000 random fixes of one track against
+-- a MULTIPOLYGON with a hole: grid cells that no edge crosses answer from
+-- what the first fix in them found, and must agree with every later one
+SELECT setseed(0.5);
+CREATE TEMP TABLE cell_fixes AS
+SELECT i, ST_MakePoint(-15 + 50 * random(), -15 + 35 * random()) AS p
+FROM generate_series(1, 20000) i;
+CREATE TEMP TABLE cell_area AS
+SELECT ST_Union(ARRAY[
+  ST_Difference(ST_Buffer('POINT(0 0)'::geometry, 10, 32), ST_Buffer('POINT(2 1)'::geometry, 3, 16)),
+  ST_Buffer('POINT(25 0)'::geometry, 6, 8),
+  ST_MakeEnvelope(-5, 15, 30, 18)]) AS g;
+SELECT (SELECT count(*) FROM cell_fixes, cell_area WHERE ST_Intersects(g, p)) AS inside_postgis,
+       (SELECT sum(fixes) FROM cell_area, maritime.port_visits(
+          (SELECT ST_MakeLine(ST_MakePointM(ST_X(p), ST_Y(p), i) ORDER BY i) FROM cell_fixes), g)) AS inside_fixes;

@@ -127,6 +127,10 @@ area_build_grid(Area *area)
 				}
 		}
 	}
+	/* a cell no edge crosses is on one side of the boundary throughout */
+	area->cell_state = palloc(ncells);
+	for (int c = 0; c < ncells; c++)
+		area->cell_state[c] = fill[c] > 0 ? AREA_CELL_EDGES : AREA_CELL_UNKNOWN;
 	pfree(fill);
 }
 
@@ -231,6 +235,9 @@ area_contains(Area *area, double x, double y)
 
 	row = area_row(area, y);
 	col = area_col(area, x);
+	/* ships at berth send most of their fixes from such cells */
+	if (area->cell_state[row * area->ncols + col] >= AREA_CELL_OUTSIDE)
+		return area->cell_state[row * area->ncols + col] == AREA_CELL_INSIDE;
 	for (k = area->cell_start[row * area->ncols + col];
 		 k < area->cell_start[row * area->ncols + col + 1]; k++)
 		if (on_edge(&area->edges[area->cell_edges[k]], x, y))
@@ -267,6 +274,9 @@ area_contains(Area *area, double x, double y)
 			inside = true;
 		area->parity[area->touched[k]] = 0;
 	}
+	if (area->cell_state[row * area->ncols + col] == AREA_CELL_UNKNOWN)
+		area->cell_state[row * area->ncols + col] =
+			inside ? AREA_CELL_INSIDE : AREA_CELL_OUTSIDE;
 	return inside;
 }
 

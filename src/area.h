@@ -37,12 +37,19 @@ typedef struct Area
 				cell_height;
 	int32	   *cell_start;
 	int32	   *cell_edges;
+	uint8	   *cell_state;		/* AREA_CELL_*: cells without edges are
+								 * wholly inside or outside, learnt once */
 	/* scratch space */
 	uint8	   *parity;			/* per polygon */
 	int32	   *touched;		/* polygons whose parity is set */
 	uint32	   *edge_stamp;		/* per edge: last query that saw it */
 	uint32		stamp;
 } Area;
+
+#define AREA_CELL_EDGES 0		/* edges cross it: test each point */
+#define AREA_CELL_UNKNOWN 1
+#define AREA_CELL_OUTSIDE 2
+#define AREA_CELL_INSIDE 3
 
 extern void area_read(Datum datum, const char *argname, Area *area);
 extern bool area_contains(Area *area, double x, double y);
