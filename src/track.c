@@ -49,6 +49,110 @@ read_stored_box(const GserGeom *geom, Track *track)
 }
 
 /*
+ * Every vertex finite, inside the stored box, with M increasing; the ends'
+ * M within the timestamp range.  One pass with few branches, since every
+ * analysis reads the whole track this way; report_invalid_points then
+ * tells what is wrong.
+ */
+static bool
+track_points_valid(const Track *track, const TrackPoint *points)
+{
+	uint32		n = track->npoints;
+	double		xmin = -DBL_MAX,
+				xmax = DBL_MAX,
+				ymin = -DBL_MAX,
+				ymax = DBL_MAX;
+	bool		ok = true;
+	uint32		i;
+
+	if (track->has_box)
+	{
+		if (isnan(track->box_xmin) || isnan(track->box_xmax) ||
+			isnan(track->box_ymin) || isnan(track->box_ymax))
+			return false;
+		/* finite, and within the box */
+		xmin = Max(xmin, track->box_xmin);
+		xmax = Min(xmax, track->box_xmax);
+		ymin = Max(ymin, track->box_ymin);
+		ymax = Min(ymax, track->box_ymax);
+	}
+	for (i = 0; i < n && ok; i += 0x10000)
+	{
+		uint32		end = Min(n, i + 0x10000);
+		uint32		k;
+
+		for (k = i; k < end; k++)
+		{
+			const TrackPoint *p = &points[k];
+
+			/* NaN fails every comparison, infinities fail the bounds */
+			ok &= (p->x >= xmin) & (p->x <= xmax) &
+				(p->y >= ymin) & (p->y <= ymax) &
+				(k == 0 ? !isnan(p->m) : p->m > points[k - 1].m);
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+	/* M increases, so only the ends need the timestamp range check */
+	for (i = 0; ok && i < n; i += Max(n - 1, 1))
+		ok = fabs(points[i].m) < TRACK_MAX_ABS_SECONDS &&
+			IS_VALID_TIMESTAMP(track_seconds_to_timestamp(points[i].m));
+	return ok;
+}
+
+/* Raise the error for the first invalid vertex */
+static void
+report_invalid_points(const Track *track, const TrackPoint *points,
+					  const char *argname)
+{
+	uint32		i;
+
+	for (i = 0; i < track->npoints; i++)
+	{
+		const TrackPoint *p = &points[i];
+
+		if (!isfinite(p->x) || !isfinite(p->y))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
+		/*
+		 * Analyses skip a track whose box misses the area, so a box that
+		 * does not hold the vertices (damaged bytes; PostGIS never writes
+		 * one) would silently lose visits.  NaN bounds fail here too.
+		 */
+		if (track->has_box &&
+			!(p->x >= track->box_xmin && p->x <= track->box_xmax &&
+			  p->y >= track->box_ymin && p->y <= track->box_ymax))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("%s is not a valid geometry value", argname),
+					 errdetail("The value cannot be read because its bounding box does not contain vertex %u.",
+							   i + 1)));
+		if (isnan(p->m))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s has a NaN M value at vertex %u", argname, i + 1)));
+		/* M increases, so only the ends need the timestamp range check */
+		if ((i == 0 || i == track->npoints - 1) &&
+			(!(fabs(p->m) < TRACK_MAX_ABS_SECONDS) ||
+			 !IS_VALID_TIMESTAMP(track_seconds_to_timestamp(p->m))))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("%s has an M value out of the timestamp range at vertex %u",
+							argname, i + 1),
+					 errdetail("M is %g; it must be seconds since 1970-01-01 00:00 UTC.", p->m)));
+		if (i > 0 && !(p->m > points[i - 1].m))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must have strictly increasing M values", argname),
+					 errdetail("Vertex %u has M %.17g after M %.17g.",
+							   i + 1, p->m, points[i - 1].m),
+					 errhint("maritime.track_agg builds valid tracks; ST_IsValidTrajectory checks one.")));
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/*
  * Read a track argument: a LINESTRING with M, finite coordinates and
  * strictly increasing M values that are valid timestamps.  XYM values are
  * used in place when aligned; others are copied into (x, y, m) points.
@@ -86,49 +190,7 @@ track_read(Datum datum, const char *argname, Track *track)
 			gser_vertex(&geom, i, &points[i].x, &points[i].y, &points[i].m);
 	}
 
-	for (i = 0; i < geom.npoints; i++)
-	{
-		const TrackPoint *p = &points[i];
-
-		if (!isfinite(p->x) || !isfinite(p->y))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
-		/*
-		 * Analyses skip a track whose box misses the area, so a box that
-		 * does not hold the vertices (damaged bytes; PostGIS never writes
-		 * one) would silently lose visits.  NaN bounds fail here too.
-		 */
-		if (track->has_box &&
-			!(p->x >= track->box_xmin && p->x <= track->box_xmax &&
-			  p->y >= track->box_ymin && p->y <= track->box_ymax))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("%s is not a valid geometry value", argname),
-					 errdetail("The value cannot be read because its bounding box does not contain vertex %u.",
-							   i + 1)));
-		if (isnan(p->m))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s has a NaN M value at vertex %u", argname, i + 1)));
-		/* M increases, so only the ends need the timestamp range check */
-		if ((i == 0 || i == geom.npoints - 1) &&
-			(!(fabs(p->m) < TRACK_MAX_ABS_SECONDS) ||
-			 !IS_VALID_TIMESTAMP(track_seconds_to_timestamp(p->m))))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("%s has an M value out of the timestamp range at vertex %u",
-							argname, i + 1),
-					 errdetail("M is %g; it must be seconds since 1970-01-01 00:00 UTC.", p->m)));
-		if (i > 0 && !(p->m > points[i - 1].m))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s must have strictly increasing M values", argname),
-					 errdetail("Vertex %u has M %.17g after M %.17g.",
-							   i + 1, p->m, points[i - 1].m),
-					 errhint("maritime.track_agg builds valid tracks; ST_IsValidTrajectory checks one.")));
-		if ((i & 0xFFFF) == 0xFFFF)
-			CHECK_FOR_INTERRUPTS();
-	}
+	if (!track_points_valid(track, points))
+		report_invalid_points(track, points, argname);
 	track->points = points;
 }
