@@ -236,21 +236,18 @@ buffer_fixes(const FixBuffer *buf)
 }
 
 /*
- * Make room for "extra" more fixes.  The buffer grows by an eighth or a
+ * Make room for "needed" fixes in all.  The buffer grows by an eighth or a
  * chunk, whichever is more, but not past the expected total: a few
  * reallocations, and little unused room while the state is being freed.
  * Huge allocations, since a state with duplicates may hold more fixes than
  * its track will.
  */
 static void
-buffer_reserve(FixBuffer *buf, int64 extra)
+buffer_grow(FixBuffer *buf, int64 needed)
 {
-	int64		needed = buf->nfixes + extra;
 	int64		capacity;
 	size_t		size;
 
-	if (needed <= buf->capacity)
-		return;
 	capacity = Max(buf->capacity + buf->capacity / 8,
 				   buf->capacity + CHUNK_MAX_FIXES);
 	if (needed <= buf->expected)
@@ -262,6 +259,14 @@ buffer_reserve(FixBuffer *buf, int64 extra)
 	else
 		buf->data = repalloc_huge(buf->data, size);
 	buf->capacity = capacity;
+}
+
+/* Make room for "extra" more fixes */
+static inline void
+buffer_reserve(FixBuffer *buf, int64 extra)
+{
+	if (buf->nfixes + extra > buf->capacity)
+		buffer_grow(buf, buf->nfixes + extra);
 }
 
 static void
@@ -335,7 +340,10 @@ static inline void
 buffer_append_merged(FixBuffer *buf, const TrackFix *fix)
 {
 	if (buf->nfixes == 0 || buffer_fixes(buf)[buf->nfixes - 1].t != fix->t)
-		buffer_append(buf, fix, 1);
+	{
+		buffer_reserve(buf, 1);
+		buffer_fixes(buf)[buf->nfixes++] = *fix;
+	}
 }
 
 /*
