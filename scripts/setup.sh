@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES="make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-common gdal-bin python3-psycopg2 gnuplot-nox"
+PACKAGES="make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-common gdal-bin python3-psycopg2 gnuplot-nox sqlsmith"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -2,8 +2,8 @@
 # Set up (packages, build, install), then run every test: the codec unit
 # test, then in one throwaway cluster the pg_regress suite, the README's
 # examples and the client tests; then the sharding test (three servers of
-# its own) and the whole suite again under ASan and UBSan.  Ends with one
-# line "N passed, N failed".
+# its own), the whole suite again under ASan and UBSan, and a short fuzzing
+# run.  Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
@@ -80,6 +80,11 @@ count_summary "sharding test" "$out/sharding.txt"
 # own, from a private copy of PostgreSQL's files)
 ./scripts/sanitize.sh >"$out/sanitize.txt" 2>&1
 count_summary "sanitizer run" "$out/sanitize.txt"
+
+# Fuzzing, about 90 s: sqlsmith and test/fuzz/targeted.py in a cluster of
+# their own (scripts/fuzz.sh --long MINUTES for a longer run by hand)
+./scripts/fuzz.sh --quick >"$out/fuzz.txt" 2>&1
+count_summary "fuzzing" "$out/fuzz.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

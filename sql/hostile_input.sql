@@ -40,6 +40,7 @@ SELECT 20 + row_number() OVER (), class, regress.track(xys) FROM (VALUES
   ('y NaN', '0 0 0, 1 NaN 60'),
   ('x Infinity', '0 0 0, Infinity 1 60'),
   ('y -Infinity', '0 0 0, 1 -Infinity 60'),
+  ('x NaN, 3 vertices (NaN box)', '0 0 0, 1 1 60, NaN 2 120'),
   ('M NaN', '0 0 0, 1 1 NaN'),
   ('M Infinity', '0 0 0, 1 1 Infinity'),
   ('M -Infinity', '0 0 -Infinity, 1 1 60'),

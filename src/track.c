@@ -106,14 +106,17 @@ report_invalid_points(const Track *track, const TrackPoint *points,
 {
 	uint32		i;
 
+	/* first, as PostGIS stores a NaN box for a NaN coordinate */
+	for (i = 0; i < track->npoints; i++)
+		if (!isfinite(points[i].x) || !isfinite(points[i].y))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
+
 	for (i = 0; i < track->npoints; i++)
 	{
 		const TrackPoint *p = &points[i];
 
-		if (!isfinite(p->x) || !isfinite(p->y))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
 		/*
 		 * Analyses skip a track whose box misses the area, so a box that
 		 * does not hold the vertices (damaged bytes; PostGIS never writes
