@@ -3,6 +3,12 @@
 #
 #   ./scripts/bench.sh [--vessels N] [--fixes N] [--repeats N]
 #   VESSELS=100 FIXES=10000 REPEATS=5 ./scripts/bench.sh      (the defaults)
+#   SECTIONS="scale memory" ./scripts/bench.sh                (some sections)
+#
+# Sections: track_agg port_visits gaps stops (on VESSELS x FIXES rows),
+# scale (the pipeline on SCALE_SIZES millions of rows, parallel and serial)
+# and memory (track_agg's peak memory for MEMORY_SIZES fixes).  A run of all
+# takes about 15 minutes on 2 cores.
 #
 # Sets up (packages, build, install), starts ONE throwaway PostgreSQL 15
 # cluster with pg_virtualenv, generates VESSELS x FIXES synthetic AIS
@@ -20,13 +26,18 @@ cd "$(dirname "$0")/.."
 VESSELS=${VESSELS:-100}
 FIXES=${FIXES:-10000}
 REPEATS=${REPEATS:-5}
+SCALE_SIZES=${SCALE_SIZES:-1 3 5 10}
+SCALE_MILLION=${SCALE_MILLION:-1000000}
+SCALE_VESSELS=${SCALE_VESSELS:-100}
+MEMORY_SIZES=${MEMORY_SIZES:-1000000 10000000}
+SECTIONS=${SECTIONS:-track_agg port_visits gaps stops scale memory}
 
 # Server settings of the benchmark cluster.  Serial plans (no parallel
 # workers) so the ratios compare like with like; no JIT, whose compile time
 # would be timed too; no autovacuum, which could wake up mid-measurement
 # (the table is vacuumed explicitly).  pg_virtualenv adds fsync=off.
 GUCS=(
-	shared_buffers=1GB
+	shared_buffers=4GB
 	work_mem=256MB
 	max_parallel_workers_per_gather=0
 	jit=off
@@ -63,15 +74,37 @@ CREATE SCHEMA bench;
 
 CREATE TABLE bench.query (
 	section text, name text, label text, sql text, plan text,
+	settings text[] NOT NULL DEFAULT '{}',		-- {name, value, ...} for this query
 	ord serial, PRIMARY KEY (section, name));
 CREATE TABLE bench.timing (section text, name text, rep int, seconds float8);
 CREATE TABLE bench.target (
 	section text, num text, den text, op text, target float8, ord serial);
 
-CREATE PROCEDURE bench.add(p_section text, p_name text, p_label text, p_sql text)
+CREATE PROCEDURE bench.add(p_section text, p_name text, p_label text, p_sql text,
+						   p_settings text[] DEFAULT '{}')
 LANGUAGE sql AS $$
-	INSERT INTO bench.query (section, name, label, sql)
-	VALUES (p_section, p_name, p_label, p_sql)
+	INSERT INTO bench.query (section, name, label, sql, settings)
+	VALUES (p_section, p_name, p_label, p_sql, p_settings)
+$$;
+
+-- Runs a query under its own settings (then back to the server's) and
+-- returns EXPLAIN ANALYZE's JSON
+CREATE FUNCTION bench.explain(q bench.query) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+	explained json;
+	i int;
+BEGIN
+	FOR i IN 1 .. coalesce(array_length(q.settings, 1), 0) BY 2 LOOP
+		PERFORM set_config(q.settings[i], q.settings[i + 1], false);
+	END LOOP;
+	EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || q.sql
+		INTO explained;
+	FOR i IN 1 .. coalesce(array_length(q.settings, 1), 0) BY 2 LOOP
+		EXECUTE format('RESET %I', q.settings[i]);
+	END LOOP;
+	RETURN explained;
+END
 $$;
 
 CREATE PROCEDURE bench.target(p_section text, p_num text, p_den text,
@@ -92,22 +125,22 @@ $$;
 CREATE PROCEDURE bench.run(p_section text, p_repeats int)
 LANGUAGE plpgsql AS $$
 DECLARE
-	q record;
+	q bench.query;
 	explained json;
 	rep int;
 BEGIN
 	FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
-		EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || q.sql
-			INTO explained;
+		explained := bench.explain(q);
 		UPDATE bench.query
 		SET plan = concat_ws(' ', explained->0->'Plan'->>'Node Type',
-							 '(' || (explained->0->'Plan'->>'Strategy') || ')')
+							 '(' || (explained->0->'Plan'->>'Strategy') || ')',
+							 (SELECT 'workers ' || string_agg(m[1], '+')
+							  FROM regexp_matches(explained::text, '"Workers Launched": ([0-9]+)', 'g') AS m))
 		WHERE section = q.section AND name = q.name;
 	END LOOP;
 	FOR rep IN 1..p_repeats LOOP
 		FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
-			EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || q.sql
-				INTO explained;
+			explained := bench.explain(q);
 			INSERT INTO bench.timing
 			VALUES (q.section, q.name, rep,
 					(explained->0->>'Execution Time')::float8 / 1000);
@@ -667,6 +700,160 @@ maritime.stops found.  max_diameter 200 m, min_duration 30 minutes, max_gap
 EOF
 }
 
+# The whole pipeline (tracks -> port visits -> gaps) at several sizes, in
+# parallel and serial plans.  Tables pipe_<N>: SCALE_VESSELS vessels
+# shuttling between two ports 350 km apart (a round trip every 2 days,
+# dwelling at each end), a fix every 30 s and a 2-hour AIS gap every 400
+# fixes; stored in time order, as a feed appends them (and the 5 M rows
+# once more in random order, pipe_5_shuffled).  Sizes are
+# SCALE_SIZES (in millions of rows, 1 3 5 10); SCALE_MILLION rows count as a
+# million (set it lower for a quick trial run).  The parallel runs use
+# PostgreSQL's own default, max_parallel_workers_per_gather = 2, which a
+# table of this size gets; the serial run sets it to 0 (the server setting
+# of this benchmark, so the other sections compare like with like).
+section_scale() {
+	echo "== scale: pipeline on $SCALE_SIZES x $SCALE_MILLION rows, $SCALE_VESSELS vessels"
+	sql -v sizes="$SCALE_SIZES" -v million="$SCALE_MILLION" -v scale_vessels="$SCALE_VESSELS" <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS pipe_port;
+CREATE TABLE pipe_port AS
+SELECT name, ST_Buffer(ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, 3000)::geometry AS geom
+FROM (VALUES ('west', 4.0, 52.0), ('east', 8.0, 54.0)) AS v(name, lon, lat);
+
+SELECT setseed(0.23) \g /dev/null
+SELECT format('DROP TABLE IF EXISTS pipe_%s', size),
+	   format($f$CREATE TABLE pipe_%1$s AS
+WITH fix AS (
+	SELECT n %% %2$s + 1 AS vessel, n / %2$s AS i
+	FROM generate_series(0, %3$s - 1) AS n
+), timed AS (
+	SELECT vessel, i,
+		   (i * 30 + (i / 400) * 7200 + vessel * 37)::float8 AS secs
+	FROM fix
+), placed AS (
+	SELECT vessel, secs, secs / 172800.0 + vessel * 0.137 AS trips
+	FROM timed
+), shuttled AS (
+	SELECT vessel, secs,
+		   greatest(0, least(1, 1.25 * (1 - abs(2 * (trips - floor(trips)) - 1)) - 0.125)) AS s
+	FROM placed
+)
+SELECT vessel,
+	   ST_SetSRID(ST_MakePoint(4 + 4 * s + 0.0002 * (random() - 0.5),
+							   52 + 2 * s + 0.0002 * (random() - 0.5)), 4326) AS geom,
+	   timestamptz '2024-01-01 00:00:00+00' + secs * interval '1 second' AS ts
+FROM shuttled$f$, size, :scale_vessels, (size::numeric * :million)::bigint),
+	   format('VACUUM ANALYZE pipe_%s', size)
+FROM unnest(string_to_array(:'sizes', ' ')) AS size \gexec
+-- the 5 M rows again in random order, as a bulk load of mixed sources may
+-- store them: the serial plan must then sort every track
+SELECT 'DROP TABLE IF EXISTS pipe_5_shuffled',
+	   'CREATE TABLE pipe_5_shuffled AS SELECT * FROM pipe_5 ORDER BY random()',
+	   'VACUUM ANALYZE pipe_5_shuffled'
+WHERE '5' = ANY (string_to_array(:'sizes', ' ')) \gexec
+CHECKPOINT;
+SELECT pg_prewarm(c.oid) FROM pg_class c
+WHERE c.relname IN (SELECT format('pipe_%s', size) FROM unnest(string_to_array(:'sizes', ' ')) AS size)
+   OR c.relname = 'pipe_5_shuffled' \g /dev/null
+\pset footer off
+SELECT c.relname AS "table",
+	   (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', c.relname),
+											false, true, '')))[1]::text::bigint AS rows,
+	   pg_size_pretty(pg_table_size(c.oid)) AS table_size
+FROM pg_class c
+WHERE c.relname IN (SELECT format('pipe_%s', size) FROM unnest(string_to_array(:'sizes', ' ')) AS size)
+   OR c.relname = 'pipe_5_shuffled'
+ORDER BY c.reltuples, c.relname;
+
+SELECT format($f$CALL bench.add('scale', %L, %L, %L, %L)$f$,
+			  mode || size, format('pipeline on %s M rows, %s', replace(size, '_', ' '), mode_label),
+			  format($q$SELECT count(*) AS tracks, sum(v.visits) AS visits, sum(g.gaps) AS gaps
+FROM (SELECT vessel, maritime.track_agg(geom, ts) AS track FROM pipe_%s GROUP BY vessel) t
+CROSS JOIN LATERAL (SELECT count(*) AS visits FROM pipe_port p, maritime.port_visits(t.track, p.geom)) v
+CROSS JOIN LATERAL (SELECT count(*) AS gaps FROM maritime.gaps(t.track, '10 minutes')) g$q$, size),
+			  settings)
+FROM unnest(string_to_array(:'sizes', ' ') ||
+			CASE WHEN '5' = ANY (string_to_array(:'sizes', ' ')) THEN '{5_shuffled}'::text[] END)
+	 WITH ORDINALITY AS s(size, ord)
+CROSS JOIN (VALUES ('p', 'parallel (default: 2 workers per gather)', '{max_parallel_workers_per_gather,2}'::text[]),
+				   ('s', 'serial (0 workers)', '{}'::text[])) AS m(mode, mode_label, settings)
+WHERE mode = 'p' OR size LIKE '5%'
+ORDER BY ord, mode \gexec
+SQL
+	local first last
+	first=${SCALE_SIZES%% *}
+	last=${SCALE_SIZES##* }
+	sql -v first="$first" -v last="$last" -v sizes="$SCALE_SIZES" \
+		-v million="$SCALE_MILLION" -v scale_vessels="$SCALE_VESSELS" <<'SQL'
+SET client_min_messages = warning;
+-- 5 M rows: serial over parallel; largest over smallest size, per row
+SELECT format('CALL bench.target(''scale'', %L, %L, ''>='', 1.6)', 's' || size, 'p' || size)
+FROM unnest(ARRAY['5', '5_shuffled']) AS size
+WHERE EXISTS (SELECT FROM bench.query WHERE section = 'scale' AND name = 's' || size) \gexec
+SELECT format('CALL bench.target(''scale'', %L, %L, ''<='', %s)',
+			  'p' || :'last', 'p' || :'first', 1.3 * :'last'::numeric / :'first'::numeric)
+WHERE :'last' <> :'first' \gexec
+CALL bench.run('scale', :repeats);
+
+-- The same answers in serial and parallel plans, and exactly the gaps the
+-- data has: one per 400 fixes of each vessel
+CREATE FUNCTION pg_temp.pipeline(size text, workers int,
+								 OUT tracks bigint, OUT visits numeric, OUT gaps numeric)
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM set_config('max_parallel_workers_per_gather', workers::text, true);
+	EXECUTE (SELECT sql FROM bench.query WHERE section = 'scale' AND name = 'p' || size)
+		INTO tracks, visits, gaps;
+END
+$$;
+\pset footer off
+SELECT format('sanity: pipe_%s: %s tracks, %s visits, %s gaps (expected %s); serial = parallel: %s',
+			  size, p.tracks, p.visits, p.gaps, e.gaps,
+			  CASE WHEN p = s AND p.gaps = e.gaps AND p.visits > 0 THEN 'OK' ELSE 'MISMATCH' END) AS sanity
+FROM unnest(string_to_array(:'sizes', ' ') ||
+			ARRAY(SELECT substr(name, 2) FROM bench.query WHERE section = 'scale' AND name = 'p5_shuffled')) AS size
+CROSS JOIN LATERAL pg_temp.pipeline(size, 2) AS p
+CROSS JOIN LATERAL pg_temp.pipeline(size, 0) AS s
+CROSS JOIN LATERAL (
+	SELECT :scale_vessels * (((split_part(size, '_', 1)::numeric * :million)::bigint
+							  / :scale_vessels - 1) / 400) AS gaps
+) AS e;
+SQL
+}
+
+# Peak memory of track_agg for one track of MEMORY_SIZES fixes, rows in time
+# order and shuffled, straight from generate_series (no table, so the
+# backend touches no shared buffers): the backend's peak resident memory
+# (VmHWM in /proc/self/status) after the query less before it, per fix.
+# The track itself takes 24 bytes a fix; the target is at most 40.
+section_memory() {
+	echo "== memory: peak of one track_agg, per fix"
+	local n order
+	for n in $MEMORY_SIZES; do
+		for order in time shuffled; do
+			sql -A -t -v n="$n" -v order="$order" <<'SQL'
+SET client_min_messages = warning;
+-- load the libraries first, so that only the aggregate is measured
+SELECT maritime.track_agg(ST_SetSRID(ST_MakePoint(0, 0), 4326), now()) \g /dev/null
+SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s*(\d+) kB')::bigint AS before_kb \gset
+-- shuffled: i * 7919 mod n visits every i once (7919 is a prime not dividing n)
+SELECT ST_NPoints(maritime.track_agg(
+		   ST_SetSRID(ST_MakePoint(i % 360 - 180, i % 170 - 85), 4326),
+		   timestamptz '2024-01-01 00:00:00+00' +
+		   CASE WHEN :'order' = 'time' THEN i ELSE i * 7919 % :n END * interval '1 second')) AS points
+FROM (SELECT generate_series(0, :n - 1)::bigint AS i) AS s \gset
+SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s*(\d+) kB')::bigint AS after_kb \gset
+SELECT format('memory: %s fixes, %s order: peak %s MB over the start, %s bytes a fix (%s x the track''s own 24): %s',
+			  :points, :'order', round((:after_kb - :before_kb) / 1024.0),
+			  round((:after_kb - :before_kb) * 1024.0 / :points, 1),
+			  round((:after_kb - :before_kb) * 1024.0 / :points / 24, 2),
+			  CASE WHEN (:after_kb - :before_kb) * 1024.0 / :points <= 40
+				   THEN 'PASS (<= 40)' ELSE 'MISS (> 40)' END);
+SQL
+		done
+	done
+}
+
 # The machine, the versions and the settings the numbers belong to
 section_header() {
 	local ram_kb
@@ -731,13 +918,25 @@ inside() {
 	touch "$BENCH_STARTED"		# the cluster is up: failures now are real
 	section_header
 	section_helpers
-	section_data
-	section_track_agg
-	section_port_visits
-	section_data_stops
-	section_gaps
-	section_stops
+	if has_section track_agg || has_section port_visits; then
+		section_data
+	fi
+	has_section track_agg && section_track_agg
+	has_section port_visits && section_port_visits
+	if has_section gaps || has_section stops; then
+		section_data_stops
+	fi
+	has_section gaps && section_gaps
+	has_section stops && section_stops
+	has_section scale && section_scale
 	report
+	has_section memory && section_memory
+	echo
+}
+
+# Whether SECTIONS names this section
+has_section() {
+	[[ " $SECTIONS " == *" $1 "* ]]
 }
 
 #----------------------------------------------------------------------
@@ -770,7 +969,7 @@ main() {
 	for n in "$VESSELS" "$FIXES" "$REPEATS"; do
 		[[ $n =~ ^[1-9][0-9]*$ ]] || usage
 	done
-	export VESSELS FIXES REPEATS
+	export VESSELS FIXES REPEATS SCALE_SIZES SCALE_MILLION SCALE_VESSELS MEMORY_SIZES SECTIONS
 
 	./scripts/setup.sh
 
