@@ -41,7 +41,10 @@ RETURNS internal
 AS 'MODULE_PATHNAME', 'track_agg_deserialfn'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- SSPACE: 24 bytes a fix; 16 kB is a track of some 700 fixes.
+-- SSPACE is what the planner assumes one group's state takes when it weighs
+-- a HashAggregate: 24 bytes a fix, so 16 kB is a track of some 680 fixes
+-- (a vessel-day at a fix every two minutes).  A guess for planning only:
+-- the state grows with its group, and a HashAggregate keeps every group.
 CREATE AGGREGATE track_agg(geom geometry, ts timestamptz) (
 	SFUNC = track_agg_transfn,
 	STYPE = internal,
@@ -70,8 +73,13 @@ COMMENT ON FUNCTION track_agg_deserialfn(bytea, internal) IS
 -- Port visits, round trips and idle periods
 ------------------------------------------------------------------------
 
+-- COST is in units of cpu_operator_cost, which is about 6 ns on the machine
+-- of BENCHMARKS.md; the analyses take about that much per track vertex, so
+-- COST 10000 stands for a track of some 10,000 vertices.  ROWS: visits,
+-- trips, gaps or stops per track.
+
 -- Not STRICT: max_gap => NULL means "no segment is dark".  NULL track,
--- area or min_dwell give no rows.  COST: a few operations per track vertex.
+-- area or min_dwell give no rows.
 CREATE FUNCTION port_visits(
 	track geometry,
 	area geometry,
