@@ -91,5 +91,29 @@ SELECT count(*) AS vessels,
        count(*) FILTER (WHERE b.track = s.track AND ST_AsEWKB(b.track) = ST_AsEWKB(s.track)) AS parallel_equal
 FROM part_serial a JOIN part_parallel b USING (vessel) JOIN serial_tracks s USING (vessel);
 
+-- The table functions run in the workers too: over a table of tracks (one
+-- per vessel and hour here), each worker calls them for its share of rows
+-- (the port is a plain table: a temporary one is never read in workers)
+CREATE TABLE par_hourly AS
+SELECT vessel, date_trunc('hour', ts) AS hour, maritime.track_agg(geom, ts) AS track
+FROM par_pos GROUP BY vessel, date_trunc('hour', ts);
+ANALYZE par_hourly;
+CREATE TABLE par_port AS
+SELECT ST_Buffer(ST_SetSRID(ST_MakePoint(-50.5, 40.5), 4326), 0.2) AS area;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM par_hourly t, par_port p, maritime.port_visits(t.track, p.area) v;
+EXPLAIN (COSTS OFF)
+SELECT count(*) FROM par_hourly t, maritime.gaps(t.track, '1 minute') g;
+SELECT * FROM pg_temp.plan_facts('SELECT count(*) FROM par_hourly t, maritime.gaps(t.track, ''1 minute'') g')
+WHERE fact LIKE 'Workers%';
+CREATE TEMP TABLE parallel_answers AS
+SELECT (SELECT count(*) FROM par_hourly t, par_port p, maritime.port_visits(t.track, p.area) v) AS visits,
+       (SELECT count(*) FROM par_hourly t, maritime.gaps(t.track, '1 minute') g) AS gaps;
+SET max_parallel_workers_per_gather = 0;
+SELECT p.visits, p.gaps,
+       p.visits = (SELECT count(*) FROM par_hourly t, par_port q, maritime.port_visits(t.track, q.area) v) AS same_visits,
+       p.gaps = (SELECT count(*) FROM par_hourly t, maritime.gaps(t.track, '1 minute') g) AS same_gaps
+FROM parallel_answers p;
+
 RESET ALL;
-DROP TABLE par_pos, par_part;
+DROP TABLE par_pos, par_part, par_hourly, par_port;
