@@ -348,4 +348,18 @@ SELECT count(*) AS visits, min(arrival), max(departure), sum(fixes) AS fixes
 FROM quay, maritime.port_visits(regress.track('0.5 5 0, 9000.5 5 9000'), quay.area);
 SELECT count(*) AS trips
 FROM quay, maritime.round_trips(regress.track('0.5 5 0, 0.5 20 60, 0.5 5 120'), quay.area, 'POLYGON((0 15,1 15,1 25,0 25,0 15))');
-DROP TABLE quay, bad_track;
+
+-- A star of 80,000 spikes: each long edge crosses much of the area's grid,
+-- whose entries once outgrew the 1 GB allocation limit (XX000).  The grid
+-- now coarsens to a budget; a track far away gets no visit, and one that
+-- ends in the middle gets its arrival.
+CREATE TEMP TABLE star AS
+SELECT ST_MakePolygon(ST_MakeLine(pts || pts[1])) AS area
+FROM (SELECT array_agg(ST_MakePoint(r * cos(a), r * sin(a)) ORDER BY i) AS pts
+      FROM (SELECT i, 2 * pi() * i / 160000 AS a, CASE WHEN i % 2 = 0 THEN 100 ELSE 1 END AS r
+            FROM generate_series(0, 159999) i) s) p;
+SELECT ST_NPoints(area) AS vertices,
+       (SELECT count(*) FROM maritime.port_visits(regress.track('500 500 0, 600 600 60'), area)) AS visits_far_away,
+       (SELECT count(*) FROM maritime.port_visits(regress.track('0.3 0.2 0, 0.31 0.2 60'), area)) AS visits_in_the_middle
+FROM star;
+DROP TABLE quay, bad_track, star;

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/float.h"
 
 #include "area.h"
@@ -67,13 +68,48 @@ area_add_edge(Area *area, double ax, double ay, double bx, double by,
 	area->ymax = Max(area->ymax, Max(ay, by));
 }
 
-/* Bucket every edge into the grid cells its bounding box covers */
+/* Grid dimensions for "side" cells a side (one along a zero extent) */
+static void
+area_set_grid(Area *area, int side, double width, double height)
+{
+	area->ncols = width > 0 ? side : 1;
+	area->nrows = height > 0 ? side : 1;
+	area->cell_width = width > 0 ? width / area->ncols : 1.0;
+	area->cell_height = height > 0 ? height / area->nrows : 1.0;
+}
+
+/* How many (cell, edge) entries the grid would hold */
+static int64
+area_grid_entries(const Area *area)
+{
+	int64		entries = 0;
+
+	for (int32 e = 0; e < area->nedges; e++)
+	{
+		const AreaEdge *edge = &area->edges[e];
+
+		entries += (int64) (area_col(area, Max(edge->ax, edge->bx)) -
+							area_col(area, Min(edge->ax, edge->bx)) + 1) *
+			(area_row(area, Max(edge->ay, edge->by)) -
+			 area_row(area, Min(edge->ay, edge->by)) + 1);
+		if ((e & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
+	}
+	return entries;
+}
+
+/*
+ * Bucket every edge into the grid cells its bounding box covers.  Long
+ * edges across a fine grid (a star-shaped area) would fill millions of
+ * cells each, so the grid is made coarser until the entries fit a budget.
+ */
 static void
 area_build_grid(Area *area)
 {
 	double		width = area->xmax - area->xmin;
 	double		height = area->ymax - area->ymin;
 	int			side = (int) ceil(sqrt((double) area->nedges / AREA_EDGES_PER_CELL));
+	int64		budget = 16 * (int64) area->nedges + (1 << 20);
 	int			ncells;
 	int32	   *fill;
 	int			pass;
@@ -84,10 +120,12 @@ area_build_grid(Area *area)
 		width = 0;
 	if (!(height > 0 && isfinite(height)))
 		height = 0;
-	area->ncols = width > 0 ? side : 1;
-	area->nrows = height > 0 ? side : 1;
-	area->cell_width = width > 0 ? width / area->ncols : 1.0;
-	area->cell_height = height > 0 ? height / area->nrows : 1.0;
+	area_set_grid(area, side, width, height);
+	while (side > 1 && area_grid_entries(area) > budget)
+	{
+		side /= 2;
+		area_set_grid(area, side, width, height);
+	}
 	ncells = area->ncols * area->nrows;
 	area->cell_start = palloc0(sizeof(int32) * (ncells + 1));
 	fill = palloc0(sizeof(int32) * ncells);
