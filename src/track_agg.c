@@ -72,7 +72,6 @@ typedef struct TrackAggState
 
 	/* A deserialized state only points at the wire bytes (maybe unaligned) */
 	const char *wire_fixes;
-	bool		wire_sorted;
 } TrackAggState;
 
 /* A growing array of fixes after "prefix" bytes kept for a header */
@@ -504,7 +503,7 @@ track_state_compact(TrackAggState *state)
 
 	buffer_init(&buf, state->context, offsetof(FixChunk, fixes), state->nfixes);
 	track_state_collect(state, &buf, true);
-	state->consumed = false;
+	state->consumed = false;	/* the buffer becomes its only run */
 
 	chunk = (FixChunk *) buf.data;
 	chunk->next = NULL;
@@ -562,36 +561,32 @@ track_state_add(TrackAggState *state, const TrackFix *fix)
 }
 
 /*
- * Add n fixes (read from possibly unaligned bytes) as a run of their own.
- * With claimed_sorted, the run counts as sorted if every copied chunk shows
- * strictly increasing times: checked on the aligned copy, while it is in
- * cache, since a merge relies on it.
+ * Append n fixes (from possibly unaligned bytes) to a run.  A run that
+ * counts as sorted stays so only if the copy shows strictly increasing
+ * times: checked on the aligned copy, while it is in cache, since a merge
+ * relies on it and the bytes may come from another process.
  */
 static void
-track_state_add_run(TrackAggState *state, const char *bytes, int64 n,
-					bool claimed_sorted)
+run_append_fixes(TrackAggState *state, FixRun *run, const char *bytes, int64 n)
 {
-	FixRun	   *run = track_state_new_run(state);
-	TimestampTz last = 0;
-
-	run->sorted = claimed_sorted;
 	while (n > 0)
 	{
+		bool		empty = run->nfixes == 0;
+		TimestampTz last = empty ? 0 : run->tail->fixes[run->tail->nfixes - 1].t;
 		FixChunk   *chunk = run_tail_with_room(state, run, n);
 		int64		first = chunk->nfixes;
 		int64		count = Min(n, chunk->capacity - chunk->nfixes);
 
 		memcpy(&chunk->fixes[first], bytes, count * sizeof(TrackFix));
-		chunk->nfixes += count;
 		if (run->sorted)
 		{
-			bool		ok = run->nfixes == 0 || chunk->fixes[first].t > last;
+			bool		ok = empty || chunk->fixes[first].t > last;
 
 			for (int64 k = first + 1; k < first + count; k++)
 				ok &= chunk->fixes[k].t > chunk->fixes[k - 1].t;
 			run->sorted = ok;
 		}
-		last = chunk->fixes[first + count - 1].t;
+		chunk->nfixes += count;
 		run->nfixes += count;
 		state->nfixes += count;
 		bytes += count * sizeof(TrackFix);
@@ -783,37 +778,19 @@ track_agg_combinefn(PG_FUNCTION_ARGS)
 
 	/* copied: state2 lives in a shorter-lived context */
 	if (state2->wire_fixes != NULL)
-		track_state_add_run(state1, state2->wire_fixes, state2->nfixes,
-							state2->wire_sorted);
+		run_append_fixes(state1, track_state_new_run(state1),
+						 state2->wire_fixes, state2->nfixes);
 	else
 	{
 		for (r = 0; r < state2->nruns; r++)
 		{
-			FixRun	   *from = &state2->runs[r];
 			FixRun	   *into = track_state_new_run(state1);
 			FixChunk   *chunk;
 
-			into->sorted = from->sorted;
-			for (chunk = from->head; chunk != NULL; chunk = chunk->next)
-			{
-				int64		done = 0;
-
-				while (done < chunk->nfixes)
-				{
-					FixChunk   *tail = run_tail_with_room(state1, into,
-														  chunk->nfixes - done);
-					int64		count = Min(chunk->nfixes - done,
-											tail->capacity - tail->nfixes);
-
-					memcpy(&tail->fixes[tail->nfixes], &chunk->fixes[done],
-						   count * sizeof(TrackFix));
-					tail->nfixes += count;
-					into->nfixes += count;
-					state1->nfixes += count;
-					done += count;
-				}
-				CHECK_FOR_INTERRUPTS();
-			}
+			into->sorted = state2->runs[r].sorted;
+			for (chunk = state2->runs[r].head; chunk != NULL; chunk = chunk->next)
+				run_append_fixes(state1, into, (const char *) chunk->fixes,
+								 chunk->nfixes);
 		}
 	}
 
@@ -891,8 +868,7 @@ track_agg_deserialfn(PG_FUNCTION_ARGS)
 
 	state = track_state_create(CurrentMemoryContext, srid, geographic != 0);
 	state->nfixes = nfixes;
-	state->wire_fixes = data + header;
 	/* trust nothing: the combine function checks the order as it copies */
-	state->wire_sorted = true;
+	state->wire_fixes = data + header;
 	PG_RETURN_POINTER(state);
 }
