@@ -78,6 +78,17 @@ area_set_grid(Area *area, int side, double width, double height)
 	area->cell_height = height > 0 ? height / area->nrows : 1.0;
 }
 
+/* The grid cells an edge's bounding box covers */
+static inline void
+edge_cells(const Area *area, const AreaEdge *edge, int *c0, int *c1,
+		   int *r0, int *r1)
+{
+	*c0 = area_col(area, Min(edge->ax, edge->bx));
+	*c1 = area_col(area, Max(edge->ax, edge->bx));
+	*r0 = area_row(area, Min(edge->ay, edge->by));
+	*r1 = area_row(area, Max(edge->ay, edge->by));
+}
+
 /* How many (cell, edge) entries the grid would hold */
 static int64
 area_grid_entries(const Area *area)
@@ -86,12 +97,13 @@ area_grid_entries(const Area *area)
 
 	for (int32 e = 0; e < area->nedges; e++)
 	{
-		const AreaEdge *edge = &area->edges[e];
+		int			c0,
+					c1,
+					r0,
+					r1;
 
-		entries += (int64) (area_col(area, Max(edge->ax, edge->bx)) -
-							area_col(area, Min(edge->ax, edge->bx)) + 1) *
-			(area_row(area, Max(edge->ay, edge->by)) -
-			 area_row(area, Min(edge->ay, edge->by)) + 1);
+		edge_cells(area, &area->edges[e], &c0, &c1, &r0, &r1);
+		entries += (int64) (c1 - c0 + 1) * (r1 - r0 + 1);
 		if ((e & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
 	}
@@ -146,14 +158,14 @@ area_build_grid(Area *area)
 		}
 		for (e = 0; e < area->nedges; e++)
 		{
-			const AreaEdge *edge = &area->edges[e];
-			int			c0 = area_col(area, Min(edge->ax, edge->bx));
-			int			c1 = area_col(area, Max(edge->ax, edge->bx));
-			int			r0 = area_row(area, Min(edge->ay, edge->by));
-			int			r1 = area_row(area, Max(edge->ay, edge->by));
-			int			r,
+			int			c0,
+						c1,
+						r0,
+						r1,
+						r,
 						c;
 
+			edge_cells(area, &area->edges[e], &c0, &c1, &r0, &r1);
 			for (r = r0; r <= r1; r++)
 				for (c = c0; c <= c1; c++)
 				{
