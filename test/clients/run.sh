@@ -11,8 +11,6 @@ cd "$(dirname "$0")/../.." || exit 1
 
 DB=maritime_clients
 PYTHON=/usr/bin/python3
-passed=0
-failed=0
 
 missing=""
 command -v ogr2ogr >/dev/null && command -v ogrinfo >/dev/null || missing="$missing gdal-bin"
@@ -26,26 +24,8 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1' EXIT
 
-result() {		# result DESCRIPTION OK? [DETAIL]
-	if [ "$2" = 0 ]; then
-		echo "ok - $1"
-		passed=$((passed + 1))
-	else
-		echo "FAILED - $1${3:+: $3}"
-		failed=$((failed + 1))
-	fi
-}
-
-expect() {		# expect DESCRIPTION ACTUAL EXPECTED
-	[ "$2" = "$3" ]
-	result "$1" $? "got '$2', expected '$3'"
-}
-
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" = 0 ]
-	exit
-}
+# result, expect and finish
+. test/lib/checks.sh
 
 psql -X -q -v ON_ERROR_STOP=1 -d postgres \
 	-c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >"$tmp/setup.log" 2>&1 &&

@@ -15,34 +15,14 @@ cd "$(dirname "$0")/../.." || exit 1
 
 BIN=/usr/lib/postgresql/15/bin
 FIRST_PORT=5490
-passed=0
-failed=0
 
 # The servers get every connection setting from us, never from the caller's
 # environment (pg_ctl passes it on to the coordinator's postgres_fdw).
 unset PGHOST PGHOSTADDR PGPORT PGUSER PGPASSWORD PGPASSFILE PGDATABASE \
 	PGSERVICE PGSERVICEFILE PGOPTIONS PGSSLMODE PGREQUIRESSL PGTARGETSESSIONATTRS
 
-result() {		# result DESCRIPTION OK? [DETAIL]
-	if [ "$2" = 0 ]; then
-		echo "ok - $1"
-		passed=$((passed + 1))
-	else
-		echo "FAILED - $1${3:+: $3}"
-		failed=$((failed + 1))
-	fi
-}
-
-expect() {		# expect DESCRIPTION ACTUAL EXPECTED
-	[ "$2" = "$3" ]
-	result "$1" $? "got '$2', expected '$3'"
-}
-
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" = 0 ]
-	exit
-}
+# result, expect and finish
+. test/lib/checks.sh
 
 missing=""
 [ -x "$BIN/initdb" ] && [ -x "$BIN/pg_ctl" ] || missing="$missing postgresql-15"
