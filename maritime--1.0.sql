@@ -79,28 +79,30 @@ COMMENT ON FUNCTION track_agg_deserialfn(bytea, internal) IS
 -- trips, gaps or stops per track.
 
 -- Not STRICT: max_gap => NULL means "no segment is dark".  NULL track,
--- area or min_dwell give no rows.
+-- area, min_dwell or min_absence give no rows.
 CREATE FUNCTION port_visits(
 	track geometry,
 	area geometry,
 	min_dwell interval DEFAULT '0',
-	max_gap interval DEFAULT NULL)
+	max_gap interval DEFAULT NULL,
+	min_absence interval DEFAULT '0')
 RETURNS TABLE(visit int, arrival timestamptz, departure timestamptz,
 			  dwell interval, fixes int, dark interval,
-			  open_start boolean, open_end boolean)
+			  open_start boolean, open_end boolean, absent interval)
 AS 'MODULE_PATHNAME', 'port_visits'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 COST 10000 ROWS 10;
 
-COMMENT ON FUNCTION port_visits(geometry, geometry, interval, interval) IS
-'visits of a track (LINESTRING M) to an area (POLYGON or MULTIPOLYGON): exact interpolated arrival and departure times; segments longer than max_gap are dark and never interpolated';
+COMMENT ON FUNCTION port_visits(geometry, geometry, interval, interval, interval) IS
+'visits of a track (LINESTRING M) to an area (POLYGON or MULTIPOLYGON): exact interpolated arrival and departure times; segments longer than max_gap are dark and never interpolated; visits less than min_absence apart are merged (absent = time outside), then those shorter than min_dwell left out';
 
 CREATE FUNCTION round_trips(
 	track geometry,
 	home geometry,
 	away geometry,
 	min_dwell interval DEFAULT '0',
-	max_gap interval DEFAULT NULL)
+	max_gap interval DEFAULT NULL,
+	min_absence interval DEFAULT '0')
 RETURNS TABLE(trip int, home_departure timestamptz, away_arrival timestamptz,
 			  away_departure timestamptz, home_arrival timestamptz,
 			  duration interval, away_dwell interval, away_calls int,
@@ -109,8 +111,8 @@ AS 'MODULE_PATHNAME', 'round_trips'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 COST 20000 ROWS 10;
 
-COMMENT ON FUNCTION round_trips(geometry, geometry, geometry, interval, interval) IS
-'round trips of a track between a home and an away area (each a POLYGON or MULTIPOLYGON port group): home departure, away calls, home arrival; an unfinished last trip has complete = false';
+COMMENT ON FUNCTION round_trips(geometry, geometry, geometry, interval, interval, interval) IS
+'round trips of a track between a home and an away area (each a POLYGON or MULTIPOLYGON port group): home departure, away calls, home arrival; visits as port_visits gives them with the same min_dwell, max_gap and min_absence; an unfinished last trip has complete = false';
 
 CREATE FUNCTION idle_periods(
 	busy tstzmultirange,

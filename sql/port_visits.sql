@@ -11,13 +11,13 @@ INSERT INTO areas VALUES
   ('two',    'MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((20 0,30 0,30 10,20 10,20 0)))');
 
 CREATE FUNCTION pg_temp.visits(xys text, area_name text, min_dwell interval DEFAULT '0',
-                               max_gap interval DEFAULT NULL)
+                               max_gap interval DEFAULT NULL, min_absence interval DEFAULT '0')
 RETURNS TABLE(visit int, arrival time, departure time, dwell interval, fixes int,
-              dark interval, open_start boolean, open_end boolean)
+              dark interval, open_start boolean, open_end boolean, absent interval)
 LANGUAGE sql AS $$
   SELECT v.visit, v.arrival::time, v.departure::time, v.dwell, v.fixes, v.dark,
-         v.open_start, v.open_end
-  FROM areas a, maritime.port_visits(regress.track(xys), a.area, min_dwell, max_gap) v
+         v.open_start, v.open_end, v.absent
+  FROM areas a, maritime.port_visits(regress.track(xys), a.area, min_dwell, max_gap, min_absence) v
   WHERE a.name = area_name
 $$;
 
@@ -65,6 +65,35 @@ SELECT * FROM pg_temp.visits('5 5 0, 15 5 100, 5 5 400', 'square', '1 minute');
 SELECT * FROM pg_temp.visits('5 5 0, 15 5 100, 5 5 400', 'square', '150 seconds');
 SELECT * FROM pg_temp.visits('5 5 0, 15 5 100, 5 5 400', 'square', '151 seconds');
 
+-- Short absences (min_absence).  At 0.1 unit/s the vessel leaves at x = 10
+-- (50 s), turns at x = 11.5 (65 s) and is back at x = 10 (80 s): two
+-- visits 30 s apart ...
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130', 'square');
+-- ... one visit with min_absence 1 minute: 0 to 130 s, 2 fixes, 30 s absent
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130', 'square', '0', NULL, '1 minute');
+-- ... still two with 10 s, and with exactly 30 s (merged means shorter)
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130', 'square', '0', NULL, '10 seconds');
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130', 'square', '0', NULL, '30 seconds');
+SELECT count(*) FROM maritime.port_visits(regress.track('5 5 0, 11.5 5 65, 5 5 130'),
+  'POLYGON((0 0,10 0,10 10,0 10,0 0))', min_absence => '30.000001 seconds');
+-- min_dwell applies to the merged visit: each piece lasts 50 s, so
+-- min_dwell 100 s leaves nothing unless they are merged (130 s)
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130', 'square', '100 seconds');
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130', 'square', '100 seconds', NULL, '1 minute');
+-- three pieces (absences 30 s and 40 s): open_start from the first,
+-- open_end from the last; pieces 0-50 s, 80-180 s (x = 10 on the way to
+-- x = 12 at 200 s) and 220-320 s, leaving at 320 s towards x = 20
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130, 12 5 200, 5 5 270, 20 5 420', 'square');
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130, 12 5 200, 5 5 270, 20 5 420', 'square', '0', NULL, '35 seconds');
+SELECT * FROM pg_temp.visits('5 5 0, 11.5 5 65, 5 5 130, 12 5 200, 5 5 270, 20 5 420', 'square', '0', NULL, '1 minute');
+-- a dark segment between two visits (max_gap 1 hour): the first ends at
+-- its last inside fix (60 s), the second starts at x = 10 (7310 s); the
+-- absence of 7250 s, dark time included, is merged by 3 hours only
+SELECT * FROM pg_temp.visits('5 5 0, 5 6 60, 15 5 7260, 5 5 7360', 'square', '0', '1 hour', '1 hour');
+SELECT * FROM pg_temp.visits('5 5 0, 5 6 60, 15 5 7260, 5 5 7360', 'square', '0', '1 hour', '3 hours');
+-- dark time inside both visits is summed; absent counts only the time out
+SELECT * FROM pg_temp.visits('5 5 0, 6 6 7200, 5 5 7260, 11.5 5 7325, 5 5 7390, 5 6 14590', 'square', '0', '1 hour', '1 minute');
+
 -- one-vertex tracks, a track far away, an empty track
 SELECT * FROM pg_temp.visits('5 5 0', 'square');
 SELECT * FROM pg_temp.visits('50 5 0', 'square');
@@ -82,6 +111,7 @@ SELECT arrival, departure, dwell FROM maritime.port_visits(
 SELECT count(*) FROM maritime.port_visits(NULL, 'POLYGON((0 0,10 0,10 10,0 10,0 0))');
 SELECT count(*) FROM maritime.port_visits(regress.track('5 5 0'), NULL);
 SELECT count(*) FROM maritime.port_visits(regress.track('5 5 0'), 'POLYGON((0 0,10 0,10 10,0 10,0 0))', NULL);
+SELECT count(*) FROM maritime.port_visits(regress.track('5 5 0'), 'POLYGON((0 0,10 0,10 10,0 10,0 0))', min_absence => NULL);
 
 -- the same answers for a geographic SRID: the test is in coordinate space
 SELECT visit, arrival, departure, fixes FROM maritime.port_visits(

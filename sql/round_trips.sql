@@ -45,6 +45,25 @@ SELECT home_departure::time, away_arrival::time, away_departure::time, home_arri
 FROM maritime.round_trips(regress.track('5 5 0, 105 5 1000, 104 5 1100, 5 5 9000'),
   'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((100 0,110 0,110 10,100 10,100 0))',
   '0', '1 hour');
+-- min_absence: the vessel steps out of away for 30 s (x = 110 at 1050 s,
+-- back at 1080 s); without it that is two away calls of 100 s in one trip;
+-- with 1 minute one call of 230 s, 30 s of it outside
+SELECT * FROM pg_temp.trips('5 5 0, 105 5 1000, 111.5 5 1065, 105 5 1130, 5 5 2130');
+SELECT home_departure::time, away_arrival::time, away_departure::time, home_arrival::time,
+       away_dwell, away_calls
+FROM maritime.round_trips(regress.track('5 5 0, 105 5 1000, 111.5 5 1065, 105 5 1130, 5 5 2130'),
+  'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((100 0,110 0,110 10,100 10,100 0))',
+  min_absence => '1 minute');
+-- min_dwell after merging: 350 s at home at either end, and the two away
+-- pieces of 100 s are too short for 2 minutes unless merged
+SELECT count(*) AS trips_without_merging FROM maritime.round_trips(
+  regress.track('5 5 0, 5 5 300, 105 5 1300, 111.5 5 1365, 105 5 1430, 5 5 2430, 5 5 2730'),
+  'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((100 0,110 0,110 10,100 10,100 0))', '2 minutes');
+SELECT home_departure::time, away_arrival::time, away_departure::time, home_arrival::time, away_dwell, away_calls
+FROM maritime.round_trips(
+  regress.track('5 5 0, 5 5 300, 105 5 1300, 111.5 5 1365, 105 5 1430, 5 5 2430, 5 5 2730'),
+  'POLYGON((0 0,10 0,10 10,0 10,0 0))', 'POLYGON((100 0,110 0,110 10,100 10,100 0))', '2 minutes', NULL, '1 minute');
 -- NULLs: no rows
 SELECT count(*) FROM maritime.round_trips(NULL, 'POLYGON((0 0,1 0,1 1,0 0))', 'POLYGON((5 5,6 5,6 6,5 5))');
 SELECT count(*) FROM maritime.round_trips(regress.track('5 5 0'), NULL, 'POLYGON((5 5,6 5,6 6,5 5))');
+SELECT count(*) FROM maritime.round_trips(regress.track('5 5 0'), 'POLYGON((0 0,1 0,1 1,0 0))', 'POLYGON((5 5,6 5,6 6,5 5))', min_absence => NULL);

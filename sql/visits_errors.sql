@@ -31,9 +31,13 @@ SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(%L, %L, ''0''
 SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(%L, %L, ''0'', ''1 day -25 hours'')', :track, :square));
 SELECT regress.error_of(format('SELECT * FROM maritime.round_trips(%L, %L, %L, ''-1 day'')', :track, :square, 'POLYGON((20 0,30 0,30 10,20 0))'));
 SELECT regress.error_of(format('SELECT * FROM maritime.round_trips(%L, %L, %L, ''0'', ''0'')', :track, :square, 'POLYGON((20 0,30 0,30 10,20 0))'));
+SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(%L, %L, min_absence => ''-1 second'')', :track, :square));
+SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(%L, %L, min_absence => ''1 mon -31 days'')', :track, :square));
+SELECT regress.error_of(format('SELECT * FROM maritime.round_trips(%L, %L, %L, min_absence => ''-1 minute'')', :track, :square, 'POLYGON((20 0,30 0,30 10,20 0))'));
 SELECT regress.error_of($$SELECT * FROM maritime.idle_periods('{}', '[2024-01-01,2024-02-01)', '-7 days')$$);
 -- the arguments are checked even when the track is NULL
 SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(NULL, %L, ''-1 second'')', :square));
+SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(NULL, %L, min_absence => ''-1 second'')', :square));
 
 -- overlapping home and away areas (22023), also when one contains the other
 SELECT regress.error_of(format('SELECT * FROM maritime.round_trips(%L, %L, ''POLYGON((5 5,15 5,15 15,5 15,5 5))'')', :track, :square));

@@ -55,7 +55,7 @@ emit_trip(ReturnSetInfo *rsinfo, int32 number, const Trip *trip,
 
 /*
  * round_trips(track geometry, home geometry, away geometry,
- *			   min_dwell interval, max_gap interval)
+ *			   min_dwell interval, max_gap interval, min_absence interval)
  *	  RETURNS TABLE(trip int, home_departure timestamptz,
  *					away_arrival timestamptz, away_departure timestamptz,
  *					home_arrival timestamptz, duration interval,
@@ -67,6 +67,7 @@ round_trips(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		min_dwell = 0;
 	int64		max_gap = ARG_NO_MAX_GAP;
+	int64		min_absence = 0;
 	Track		track;
 	Area		home,
 				away;
@@ -83,7 +84,10 @@ round_trips(PG_FUNCTION_ARGS)
 		min_dwell = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(3), "min_dwell");
 	if (!PG_ARGISNULL(4))
 		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(4), "max_gap");
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	if (!PG_ARGISNULL(5))
+		min_absence = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(5), "min_absence");
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
+		PG_ARGISNULL(3) || PG_ARGISNULL(5))
 		PG_RETURN_NULL();
 
 	track_read(PG_GETARG_DATUM(0), "track", &track);
@@ -101,8 +105,8 @@ round_trips(PG_FUNCTION_ARGS)
 				 errmsg("home and away areas overlap"),
 				 errhint("Make them disjoint, for example with ST_Difference(away, home).")));
 
-	visits_compute(&track, &home, max_gap, min_dwell, &home_visits);
-	visits_compute(&track, &away, max_gap, min_dwell, &away_visits);
+	visits_compute(&track, &home, max_gap, min_dwell, min_absence, &home_visits);
+	visits_compute(&track, &away, max_gap, min_dwell, min_absence, &away_visits);
 
 	/* merge the two visit lists in time order */
 	while (h < home_visits.count || a < away_visits.count)
@@ -129,7 +133,8 @@ round_trips(PG_FUNCTION_ARGS)
 			if (trip.away_calls == 0)
 				trip.first_away = visit;
 			trip.last_away = visit;
-			trip.away_dwell += visit->departure - visit->arrival;
+			trip.away_dwell = usecs_add(trip.away_dwell,
+										usecs_between(visit->arrival, visit->departure));
 			trip.away_calls++;
 		}
 	}

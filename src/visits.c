@@ -32,7 +32,6 @@ typedef struct VisitScan
 	VisitList  *list;
 	bool		in_visit;
 	Visit		current;
-	int64		min_dwell;
 	TimestampTz last_departure; /* of the last visit ended, to join touches */
 	bool		have_last;
 } VisitScan;
@@ -69,8 +68,7 @@ scan_arrive(VisitScan *scan, TimestampTz t, bool open_start)
 	if (scan->have_last)
 	{
 		/* the previous visit is final now */
-		if (scan->current.departure - scan->current.arrival >= scan->min_dwell)
-			visit_list_append(scan->list, &scan->current);
+		visit_list_append(scan->list, &scan->current);
 		scan->have_last = false;
 	}
 	memset(&scan->current, 0, sizeof(Visit));
@@ -92,10 +90,50 @@ scan_depart(VisitScan *scan, TimestampTz t)
 static void
 scan_finish(VisitScan *scan)
 {
-	if (scan->have_last &&
-		scan->current.departure - scan->current.arrival >= scan->min_dwell)
+	if (scan->have_last)
 		visit_list_append(scan->list, &scan->current);
 	scan->have_last = false;
+}
+
+/*
+ * Join consecutive visits whose absence between them (next arrival minus
+ * previous departure) is shorter than min_absence, then leave out the
+ * visits shorter than min_dwell.  Merging comes first, so a call that a
+ * ragged port outline split into short pieces counts with its whole dwell.
+ */
+static void
+visits_merge_and_filter(VisitList *list, int64 min_absence, int64 min_dwell)
+{
+	Visit		merged;
+	int32		kept = 0;
+	int32		i;
+
+	if (list->count == 0)
+		return;
+	merged = list->visits[0];
+	for (i = 1; i <= list->count; i++)
+	{
+		const Visit *next = i < list->count ? &list->visits[i] : NULL;
+		int64		absence = 0;
+
+		if (next != NULL)
+			absence = usecs_between(merged.departure, next->arrival);
+		if (next != NULL && absence < min_absence)
+		{
+			merged.departure = next->departure;
+			merged.open_end = next->open_end;
+			merged.fixes += next->fixes;
+			merged.dark_usecs = usecs_add(merged.dark_usecs, next->dark_usecs);
+			merged.absent_usecs = usecs_add(merged.absent_usecs, absence);
+			continue;
+		}
+		/* "merged" is final: i > kept, so writing in place is safe */
+		if (usecs_between(merged.arrival, merged.departure) >= min_dwell)
+			list->visits[kept++] = merged;
+		if (next != NULL)
+			merged = *next;
+	}
+	list->count = kept;
 }
 
 static int
@@ -178,12 +216,13 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 }
 
 /*
- * All visits of the track to the area with dwell >= min_dwell, in time
- * order.  max_gap is ARG_NO_MAX_GAP when no segment is dark.
+ * All visits of the track to the area, those separated by less than
+ * min_absence merged, with dwell >= min_dwell, in time order.  max_gap is
+ * ARG_NO_MAX_GAP when no segment is dark.
  */
 void
 visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
-			   VisitList *list)
+			   int64 min_absence, VisitList *list)
 {
 	VisitScan	scan;
 	double	   *params;
@@ -201,7 +240,6 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 
 	memset(&scan, 0, sizeof(scan));
 	scan.list = list;
-	scan.min_dwell = min_dwell;
 	params = palloc(sizeof(double) * area_max_crossings(area));
 	mid_inside = palloc(sizeof(bool) * area_max_crossings(area));
 
@@ -261,14 +299,15 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 	scan_finish(&scan);
 	pfree(params);
 	pfree(mid_inside);
+	visits_merge_and_filter(list, min_absence, min_dwell);
 }
 
 /*
  * port_visits(track geometry, area geometry, min_dwell interval,
- *			   max_gap interval)
+ *			   max_gap interval, min_absence interval)
  *	  RETURNS TABLE(visit int, arrival timestamptz, departure timestamptz,
  *					dwell interval, fixes int, dark interval,
- *					open_start boolean, open_end boolean)
+ *					open_start boolean, open_end boolean, absent interval)
  */
 Datum
 port_visits(PG_FUNCTION_ARGS)
@@ -276,6 +315,7 @@ port_visits(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		min_dwell = 0;
 	int64		max_gap = ARG_NO_MAX_GAP;
+	int64		min_absence = 0;
 	Track		track;
 	Area		area;
 	VisitList	list;
@@ -287,20 +327,22 @@ port_visits(PG_FUNCTION_ARGS)
 		min_dwell = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_dwell");
 	if (!PG_ARGISNULL(3))
 		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(3), "max_gap");
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	if (!PG_ARGISNULL(4))
+		min_absence = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(4), "min_absence");
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(4))
 		PG_RETURN_NULL();
 
 	track_read(PG_GETARG_DATUM(0), "track", &track);
 	area_read(PG_GETARG_DATUM(1), "area", &area);
 	arg_same_srid(area.srid, "area", track.srid);
 
-	visits_compute(&track, &area, max_gap, min_dwell, &list);
+	visits_compute(&track, &area, max_gap, min_dwell, min_absence, &list);
 
 	for (i = 0; i < list.count; i++)
 	{
 		const Visit *v = &list.visits[i];
-		Datum		values[8];
-		bool		nulls[8] = {0};
+		Datum		values[9];
+		bool		nulls[9] = {0};
 
 		values[0] = Int32GetDatum(i + 1);
 		values[1] = TimestampTzGetDatum(v->arrival);
@@ -310,6 +352,7 @@ port_visits(PG_FUNCTION_ARGS)
 		values[5] = usecs_interval_datum(v->dark_usecs);
 		values[6] = BoolGetDatum(v->open_start);
 		values[7] = BoolGetDatum(v->open_end);
+		values[8] = usecs_interval_datum(v->absent_usecs);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	PG_RETURN_NULL();

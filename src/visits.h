@@ -20,6 +20,8 @@ typedef struct Visit
 	TimestampTz departure;
 	int32		fixes;			/* track vertices inside the visit */
 	int64		dark_usecs;		/* time in dark segments inside the visit */
+	int64		absent_usecs;	/* time outside, between visits merged into
+								 * this one */
 	bool		open_start;
 	bool		open_end;
 } Visit;
@@ -32,6 +34,7 @@ typedef struct VisitList
 } VisitList;
 
 extern void visits_compute(const Track *track, Area *area, int64 max_gap,
-						   int64 min_dwell, VisitList *list);
+						   int64 min_dwell, int64 min_absence,
+						   VisitList *list);
 
 #endif							/* MARITIME_VISITS_H */
