@@ -57,7 +57,7 @@ CREATE AGGREGATE track_agg(geom geometry, ts timestamptz) (
 );
 
 COMMENT ON AGGREGATE track_agg(geometry, timestamptz) IS
-'builds a track (LINESTRING M, M = epoch seconds) from position rows in any order; NULL and empty positions are skipped, one fix per timestamp is kept (smallest x, then y)';
+'builds a track (LINESTRING M, M = epoch seconds) from position rows in any order; NULL and empty positions, and in lon/lat SRIDs AIS''s "not available" longitude 181 or latitude 91, are skipped; one fix per timestamp is kept (smallest x, then y)';
 COMMENT ON FUNCTION track_agg_transfn(internal, geometry, timestamptz) IS
 'transition function of maritime.track_agg';
 COMMENT ON FUNCTION track_agg_finalfn(internal) IS

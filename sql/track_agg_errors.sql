@@ -53,6 +53,27 @@ SELECT ST_AsEWKT(maritime.track_agg('POINT(200 100)', '2024-01-01'));
 -- an SRID that spatial_ref_sys does not know is planar
 SELECT ST_AsEWKT(maritime.track_agg('SRID=900913;POINT(500 500)', '2024-01-01'));
 
+-- AIS's "not available" position (ITU-R M.1371: longitude 181, latitude
+-- 91), alone or with the other coordinate valid, is skipped in geographic
+-- SRIDs, in any row order; any other value out of range is still an error
+SELECT ST_AsEWKT(maritime.track_agg(geom, ts))
+FROM (VALUES ('SRID=4326;POINT(181 91)'::geometry, '2024-01-01 00:00'::timestamptz),
+             ('SRID=4326;POINT(10 55)', '2024-01-01 00:01'),
+             ('SRID=4326;POINT(181 55.1)', '2024-01-01 00:02'),
+             ('SRID=4326;POINT(10.1 91)', '2024-01-01 00:03'),
+             ('SRID=4326;POINT(10.2 55.2)', '2024-01-01 00:04'),
+             ('SRID=4326;POINT(181 91)', '2024-01-01 00:05')) v(geom, ts);
+SELECT maritime.track_agg('SRID=4326;POINT(181 91)', '2024-01-01') IS NULL AS only_not_available;
+SELECT g AS geom, regress.error_of(format('SELECT maritime.track_agg(%L::geometry, now())', g))
+FROM (VALUES ('SRID=4326;POINT(181.0001 0)'), ('SRID=4326;POINT(0 91.0001)'), ('SRID=4326;POINT(-181 0)'), ('SRID=4326;POINT(0 -91)'),
+             ('SRID=4326;POINT(182 55)'), ('SRID=4326;POINT(10 92)')) v(g);
+-- a "not available" row still has to share the track's SRID
+SELECT regress.error_of($$SELECT maritime.track_agg(geom, ts)
+  FROM (VALUES ('SRID=4326;POINT(10 55)'::geometry, '2024-01-01'::timestamptz),
+               ('SRID=4269;POINT(181 91)', '2024-01-02')) v(geom, ts)$$);
+-- in planar SRIDs 181 and 91 are ordinary coordinates
+SELECT ST_AsEWKT(maritime.track_agg('SRID=3857;POINT(181 91)', '2024-01-01'));
+
 -- the error names the argument and helps
 SELECT maritime.track_agg('SRID=4326;POINT(10 200)', '2024-01-01');
 SELECT maritime.track_agg('LINESTRING(0 0,1 1)', '2024-01-01');

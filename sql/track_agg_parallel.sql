@@ -65,6 +65,21 @@ WHERE EXISTS (SELECT 1 FROM par_pos p
                 AND extract(epoch FROM p.ts) = ST_M(d.geom)
                 AND (ST_X(p.geom), ST_Y(p.geom)) < (ST_X(d.geom), ST_Y(d.geom)));
 
+-- AIS's "not available" position is skipped in the workers too: vessel 7
+-- with every tenth row replaced by POINT(181 91) gives the track of the
+-- other rows
+CREATE TABLE par_na AS
+SELECT CASE WHEN row_number() OVER () % 10 = 0 THEN 'SRID=4326;POINT(181 91)'::geometry ELSE geom END AS geom, ts
+FROM par_pos WHERE vessel = 7;
+ANALYZE par_na;
+SET max_parallel_workers_per_gather = 2;
+SELECT * FROM pg_temp.plan_facts('SELECT maritime.track_agg(geom, ts) FROM par_na');
+SELECT (SELECT maritime.track_agg(geom, ts) FROM par_na) =
+       (SELECT maritime.track_agg(geom, ts) FROM par_na WHERE ST_X(geom) <> 181) AS same_track,
+       (SELECT count(*) FROM par_na WHERE ST_X(geom) = 181) AS not_available_rows;
+SET max_parallel_workers_per_gather = 0;
+DROP TABLE par_na;
+
 -- Partial aggregation per partition (12 partitions of 4 hours): in one
 -- process each vessel's fixes come as 12 unsorted runs; in a parallel plan
 -- as sorted runs from every worker and partition, past 8 of them merged

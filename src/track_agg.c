@@ -21,6 +21,10 @@
  * Same timestamps: the fix with the smallest x, then y, is kept, whatever
  * the row order, so serial and parallel plans give the same track.
  *
+ * Skipped rows: NULL geom or ts, empty points and, in lon/lat SRIDs, AIS's
+ * "not available" position (longitude 181 or latitude 91), which raw feeds
+ * carry; every other position outside the lon/lat range is an error.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -84,6 +88,10 @@ typedef struct FixBuffer
 	int64		capacity;
 	int64		expected;		/* grow to no more than this when possible */
 } FixBuffer;
+
+/* What AIS position reports carry when the position is not available */
+#define AIS_LONGITUDE_NOT_AVAILABLE 181.0
+#define AIS_LATITUDE_NOT_AVAILABLE 91.0
 
 /* The most fixes whose track still fits in one value (1 GB) */
 #define TRACK_MAX_FIXES \
@@ -659,6 +667,11 @@ track_agg_transfn(PG_FUNCTION_ARGS)
 
 	if (state->geographic &&
 		(fix.x < -180.0 || fix.x > 180.0 || fix.y < -90.0 || fix.y > 90.0))
+	{
+		/* AIS's "not available" (ITU-R M.1371): no position was sent */
+		if (fix.x == AIS_LONGITUDE_NOT_AVAILABLE ||
+			fix.y == AIS_LATITUDE_NOT_AVAILABLE)
+			goto skip;
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("geom is outside the longitude/latitude range of geographic SRID %d",
@@ -666,6 +679,7 @@ track_agg_transfn(PG_FUNCTION_ARGS)
 				 errdetail("The position is POINT(%.15g %.15g); longitude must be within [-180, 180] and latitude within [-90, 90].",
 						   fix.x, fix.y),
 				 errhint("ST_MakePoint takes longitude first, then latitude.")));
+	}
 
 	track_state_add(state, &fix);
 	PG_RETURN_POINTER(state);
