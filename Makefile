@@ -16,11 +16,13 @@ OBJS = \
 	src/idle_periods.o \
 	src/geodesy.o \
 	src/gaps.o \
-	src/stops.o
+	src/stops.o \
+	src/clean.o \
+	src/segments.o
 DATA = maritime--1.0.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
-REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions hostile_input malformed cancel privileges
+REGRESS = install helpers track_agg track_agg_errors track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments hostile_input malformed cancel privileges
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 PG_CPPFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter

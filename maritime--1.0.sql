@@ -159,3 +159,45 @@ COST 10000 ROWS 10;
 
 COMMENT ON FUNCTION stops(geometry, float8, interval, interval) IS
 'stops of a track: runs of vertices all within max_diameter of each other (exact, metres for geographic SRIDs) lasting at least min_duration, never across a dark segment (longer than max_gap)';
+
+------------------------------------------------------------------------
+-- Cleaning and splitting real AIS
+------------------------------------------------------------------------
+
+-- COST: a distance or two per vertex on real tracks (see src/clean.c).
+CREATE FUNCTION clean_track(
+	track geometry,
+	max_speed_kn float8 DEFAULT 50)
+RETURNS geometry
+AS 'MODULE_PATHNAME', 'clean_track'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 10000;
+
+COMMENT ON FUNCTION clean_track(geometry, float8) IS
+'the track made of its longest chain of consistent fixes (implied speed between them at most max_speed_kn; ties: the earliest fixes); maritime.outliers lists what it leaves out';
+
+CREATE FUNCTION outliers(
+	track geometry,
+	max_speed_kn float8 DEFAULT 50)
+RETURNS TABLE(fix_time timestamptz, location geometry,
+			  implied_speed_kn float8)
+AS 'MODULE_PATHNAME', 'outliers'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 10000 ROWS 10;
+
+COMMENT ON FUNCTION outliers(geometry, float8) IS
+'the fixes that maritime.clean_track with the same arguments removes, with the speed implied from the nearest earlier fix it keeps';
+
+-- Not STRICT: max_gap => NULL means "no segment is dark" (one piece).
+-- NULL track gives no rows.
+CREATE FUNCTION segments(
+	track geometry,
+	max_gap interval)
+RETURNS TABLE(segment int, track geometry, fixes int,
+			  segment_start timestamptz, segment_end timestamptz)
+AS 'MODULE_PATHNAME', 'segments'
+LANGUAGE C IMMUTABLE PARALLEL SAFE
+COST 5000 ROWS 10;
+
+COMMENT ON FUNCTION segments(geometry, interval) IS
+'the track cut at every dark segment (longer than max_gap), each piece a track of its own, numbered in time order';

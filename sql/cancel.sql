@@ -140,3 +140,22 @@ SELECT s.fixes, round(s.diameter::numeric, 3) AS diameter FROM circle, maritime.
 SELECT 100 * pg_temp.seconds($$SELECT count(*) FROM circle, maritime.stops(track, 2000.000001, '0') WHERE n = 10000$$) > 1
   AS whole_call_over_timeout;
 DROP TABLE circle;
+
+------------------------------------------------------------------------
+-- clean_track on 300,000 fixes no two of which are consistent (a thousand
+-- kilometres apart each second): every fix is compared with every later
+-- one, 4.5 * 10^10 times
+------------------------------------------------------------------------
+CREATE TEMP TABLE far_apart AS
+SELECT n, ST_MakeLine(ST_MakePointM(i * 1e6, 0, 1704067200 + i) ORDER BY i) AS track
+FROM (VALUES (10000), (300000)) v(n), generate_series(1, n) i
+GROUP BY n;
+SET statement_timeout = '1s';
+SELECT * FROM pg_temp.cancelled($$SELECT ST_NPoints(maritime.clean_track(track)) FROM far_apart WHERE n = 300000$$);
+SELECT * FROM pg_temp.cancelled($$SELECT count(*) FROM far_apart, maritime.outliers(track) WHERE n = 300000$$);
+RESET statement_timeout;
+-- 10,000 fixes keep the first; the whole call takes 900 times as long
+SELECT ST_AsText(maritime.clean_track(track)) FROM far_apart WHERE n = 10000;
+SELECT 900 * pg_temp.seconds($$SELECT ST_NPoints(maritime.clean_track(track)) FROM far_apart WHERE n = 10000$$) > 1
+  AS whole_call_over_timeout;
+DROP TABLE far_apart;

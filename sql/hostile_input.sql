@@ -296,6 +296,33 @@ SELECT stop_start, stop_end, fixes
 FROM maritime.stops(regress.track('0 0 0, 0 0.5 2592000'), 1, '0', '178000000 years 2147483647 days');
 
 ------------------------------------------------------------------------
+-- clean_track, outliers, segments
+------------------------------------------------------------------------
+
+-- every class of bad track: 22023, or 22008 for an M that is no timestamp
+SELECT b.class,
+       regress.error_of(format('SELECT maritime.clean_track(b.track) FROM bad_track b WHERE b.k = %s', b.k)) AS clean_track,
+       regress.error_of(format('SELECT * FROM bad_track b, maritime.outliers(b.track) WHERE b.k = %s', b.k)) =
+       regress.error_of(format('SELECT maritime.clean_track(b.track) FROM bad_track b WHERE b.k = %s', b.k)) AS outliers_alike,
+       regress.error_of(format('SELECT * FROM bad_track b, maritime.segments(b.track, ''1 hour'') WHERE b.k = %s', b.k)) =
+       regress.error_of(format('SELECT maritime.clean_track(b.track) FROM bad_track b WHERE b.k = %s', b.k)) AS segments_alike
+FROM bad_track b ORDER BY b.k;
+-- empty tracks of every dimension: nothing removed, nothing to cut
+SELECT t AS track, ST_AsText(maritime.clean_track(t::geometry)) AS clean_track,
+       (SELECT count(*) FROM maritime.outliers(t::geometry)) AS outliers,
+       (SELECT count(*) FROM maritime.segments(t::geometry, '1 hour')) AS segments
+FROM (VALUES ('LINESTRING M EMPTY'), ('LINESTRING ZM EMPTY')) v(t);
+-- M from the first timestamp PostgreSQL has to the year 200000: one fix
+-- every 6,000 years is slow, two a second apart far away are not
+SELECT ST_NPoints(maritime.clean_track('LINESTRING M(0 0 -210866803200, 3 4 6249223958400)')) AS kept,
+       (SELECT count(*) FROM maritime.segments('LINESTRING M(0 0 -210866803200, 3 4 6249223958400)', '1000000 years')) AS segments,
+       (SELECT fix_time FROM maritime.outliers('LINESTRING M(0 0 -210866803200, 1e9 0 -210866803199, 3 4 6249223958400)')) AS outlier;
+-- huge but finite coordinates: distances overflow to infinity, which no
+-- speed limit allows, so only one of two such fixes stays
+SELECT ST_AsText(maritime.clean_track(regress.track('-1e308 0 0, 1e308 0 1'), 1e300)) AS kept;
+SELECT ST_AsText(maritime.clean_track(ST_SetSRID(regress.track('-180 -90 0, 180 90 1'), 4326), 1e300)) AS kept_lonlat;
+
+------------------------------------------------------------------------
 -- A 2-million-vertex track, built from rows in scrambled order: a ship
 -- alternating 1,000 s at home (x = 5) and 1,000 s away (x = 105), one fix
 -- a second, with a 1-hour silence after every 100,000 fixes
@@ -324,6 +351,15 @@ FROM big, maritime.gaps(t, '1 hour');
 -- one stop per stay: 1,000 fixes over 999 s within 0.6
 SELECT count(*) AS stops, sum(fixes) AS fixes, min(duration), max(duration), max(diameter) <= 0.6 AS within_0_6
 FROM big, maritime.stops(t, 1, '10 minutes');
+-- home and away are 100 units apart: a jump in 1 s is faster than 50 kn
+-- (25.7 units a second), one in 4 s is not, so the longest chain leaves out
+-- the 3 fixes after each of the 1,980 jumps that no silence precedes
+SELECT ST_NPoints(c) AS kept, ST_XMax(c) AS max_x,
+       (SELECT count(*) FROM big, maritime.outliers(t)) AS outliers
+FROM (SELECT maritime.clean_track(t) AS c FROM big) s;
+-- the 19 silences cut it into 20 pieces
+SELECT count(*) AS segments, sum(fixes) AS fixes, min(fixes), max(fixes)
+FROM big, maritime.segments(t, '1 hour');
 -- the time away from home: 1,000 idle periods, the last one still going on
 SELECT count(*) AS periods, min(duration), max(duration), count(*) FILTER (WHERE open_end) AS open_end
 FROM big, maritime.idle_periods(

@@ -89,6 +89,14 @@ INSERT INTO results.calls
 SELECT 'gaps 3857', g::text FROM maritime.gaps('SRID=3857;LINESTRING M(0 0 1704067200, 3000 4000 1704070800)', '1 hour') g;
 INSERT INTO results.calls
 SELECT 'stops', s::text FROM maritime.stops((SELECT maritime.track_agg(geom, ts) FROM results.positions), 150, '15 minutes') s;
+-- at 5 kn the last fix (7.8 kn from the one before, on the sphere; in
+-- degrees it would be slow) is an outlier
+INSERT INTO results.calls
+SELECT 'clean_track', ST_AsEWKT(maritime.clean_track((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5));
+INSERT INTO results.calls
+SELECT 'outliers', o::text FROM maritime.outliers((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5) o;
+INSERT INTO results.calls
+SELECT 'segments', s::text FROM maritime.segments((SELECT maritime.track_agg(geom, ts) FROM results.positions), '1 hour') s;
 SELECT call, result FROM results.calls ORDER BY call, result;
 -- the distances: metres on the sphere for 4326, CRS units for 3857
 SELECT round(distance::numeric, 3) AS metres, round(implied_speed_kn::numeric, 3) AS knots
@@ -189,6 +197,12 @@ INSERT INTO results.hostile_calls
 SELECT 'evil', 'gaps 3857', g::pg_catalog.text FROM maritime.gaps('SRID=3857;LINESTRING M(0 0 1704067200, 3000 4000 1704070800)', '1 hour') g;
 INSERT INTO results.hostile_calls
 SELECT 'evil', 'stops', s::pg_catalog.text FROM maritime.stops((SELECT maritime.track_agg(geom, ts) FROM results.positions), 150, '15 minutes') s;
+INSERT INTO results.hostile_calls
+SELECT 'evil', 'clean_track', ST_AsEWKT(maritime.clean_track((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5));
+INSERT INTO results.hostile_calls
+SELECT 'evil', 'outliers', o::pg_catalog.text FROM maritime.outliers((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5) o;
+INSERT INTO results.hostile_calls
+SELECT 'evil', 'segments', s::pg_catalog.text FROM maritime.segments((SELECT maritime.track_agg(geom, ts) FROM results.positions), '1 hour') s;
 -- overlapping areas are still found (through ST_Relate), and said so
 SELECT pg_temp.error_of($$SELECT * FROM maritime.round_trips('LINESTRING M(2 2 1704067200, 7 7 1704067300)',
                                                              'POLYGON((0 0,10 0,10 10,0 10,0 0))',
@@ -225,6 +239,12 @@ INSERT INTO results.hostile_calls
 SELECT 'quiet', 'gaps 3857', g::text FROM maritime.gaps('SRID=3857;LINESTRING M(0 0 1704067200, 3000 4000 1704070800)', '1 hour') g;
 INSERT INTO results.hostile_calls
 SELECT 'quiet', 'stops', s::text FROM maritime.stops((SELECT maritime.track_agg(geom, ts) FROM results.positions), 150, '15 minutes') s;
+INSERT INTO results.hostile_calls
+SELECT 'quiet', 'clean_track', ST_AsEWKT(maritime.clean_track((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5));
+INSERT INTO results.hostile_calls
+SELECT 'quiet', 'outliers', o::text FROM maritime.outliers((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5) o;
+INSERT INTO results.hostile_calls
+SELECT 'quiet', 'segments', s::text FROM maritime.segments((SELECT maritime.track_agg(geom, ts) FROM results.positions), '1 hour') s;
 RESET search_path;
 
 -- the same answers as the user's own under the ordinary search_path: each

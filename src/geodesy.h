@@ -49,6 +49,42 @@ metric_distance(const Metric *metric, double x1, double y1, double x2, double y2
 	return hypot(x2 - x1, y2 - y1);
 }
 
+/*
+ * A key whose squared distance to another point's key grows with the true
+ * distance between the points: the unit vector for lon/lat (the chord
+ * grows with the great-circle distance, and is at most the arc in radians),
+ * the coordinates for planar SRIDs.  Comparing keys costs a few
+ * multiplications instead of a haversine.
+ */
+static inline void
+metric_key(const Metric *metric, double x, double y, double *key)
+{
+	if (metric->geographic)
+	{
+		double		cos_lat = cos(deg2rad(y));
+
+		key[0] = cos_lat * cos(deg2rad(x));
+		key[1] = cos_lat * sin(deg2rad(x));
+		key[2] = sin(deg2rad(y));
+	}
+	else
+	{
+		key[0] = x;
+		key[1] = y;
+		key[2] = 0;
+	}
+}
+
+static inline double
+key_distance2(const double *a, const double *b)
+{
+	double		dx = a[0] - b[0];
+	double		dy = a[1] - b[1];
+	double		dz = a[2] - b[2];
+
+	return dx * dx + dy * dy + dz * dz;
+}
+
 /* Speed in knots of a distance (metres, or planar units taken as metres) */
 static inline double
 speed_knots(double distance, double seconds)

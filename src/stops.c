@@ -80,31 +80,12 @@ vertex_distance(const StopScan *scan, uint32 a, uint32 b)
 	return metric_distance(&scan->metric, p->x, p->y, q->x, q->y);
 }
 
-/*
- * A point whose squared distance to another vertex's grows with the true
- * distance: the unit vector for lon/lat (the chord is monotone in the
- * great-circle distance), the coordinates for planar SRIDs.  Comparing these
- * costs a few multiplications instead of a haversine per pair.
- */
 static void
 vertex_key(const StopScan *scan, uint32 i, double *key)
 {
 	const TrackPoint *p = &scan->track->points[i];
 
-	if (scan->metric.geographic)
-	{
-		double		cos_lat = cos(deg2rad(p->y));
-
-		key[0] = cos_lat * cos(deg2rad(p->x));
-		key[1] = cos_lat * sin(deg2rad(p->x));
-		key[2] = sin(deg2rad(p->y));
-	}
-	else
-	{
-		key[0] = p->x;
-		key[1] = p->y;
-		key[2] = 0;
-	}
+	metric_key(&scan->metric, p->x, p->y, key);
 }
 
 /* Vertex i's key, computed the first time it is needed (NaN until then) */
@@ -116,16 +97,6 @@ cached_key(StopScan *scan, uint32 i)
 	if (isnan(key[0]))
 		vertex_key(scan, i, key);
 	return key;
-}
-
-static inline double
-key_distance2(const double *a, const double *b)
-{
-	double		dx = a[0] - b[0];
-	double		dy = a[1] - b[1];
-	double		dz = a[2] - b[2];
-
-	return dx * dx + dy * dy + dz * dz;
 }
 
 static void

@@ -197,3 +197,36 @@ track_read(Datum datum, const char *argname, Track *track)
 		report_invalid_points(track, points, argname);
 	track->points = points;
 }
+
+/*
+ * A new track (LINESTRING M, with the stored box PostGIS would give it)
+ * from npoints >= 1 points: what the functions that return tracks build.
+ */
+Datum
+track_make_datum(int32 srid, const TrackPoint *points, uint32 npoints)
+{
+	size_t		header = gser_linestring_m_header_size(npoints);
+	size_t		size = VARHDRSZ + header + (size_t) npoints * sizeof(TrackPoint);
+	GserBoxM	box;
+	char	   *result;
+	uint32		i;
+
+	Assert(npoints >= 1);
+	box.xmin = box.xmax = points[0].x;
+	box.ymin = box.ymax = points[0].y;
+	box.mmin = points[0].m;
+	box.mmax = points[npoints - 1].m;
+	for (i = 1; i < npoints; i++)
+	{
+		box.xmin = Min(box.xmin, points[i].x);
+		box.xmax = Max(box.xmax, points[i].x);
+		box.ymin = Min(box.ymin, points[i].y);
+		box.ymax = Max(box.ymax, points[i].y);
+	}
+
+	result = palloc(size);
+	SET_VARSIZE(result, size);
+	gser_write_linestring_m_header((uint8_t *) VARDATA(result), srid, npoints, &box);
+	memcpy(VARDATA(result) + header, points, (size_t) npoints * sizeof(TrackPoint));
+	return PointerGetDatum(result);
+}

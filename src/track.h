@@ -40,6 +40,8 @@ typedef struct Track
 
 extern void track_read(Datum datum, const char *argname, Track *track);
 extern TimestampTz track_seconds_to_timestamp(double seconds);
+extern Datum track_make_datum(int32 srid, const TrackPoint *points,
+							  uint32 npoints);
 
 /* Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch */
 #define UNIX_EPOCH_OFFSET_USECS \
