@@ -112,6 +112,17 @@ INSERT INTO regress.slot VALUES
   (8, 'stops(track)', 'track', $$
     SELECT string_agg(format('%%s-%%s %%s', stop_start, stop_end, fixes), ', ')
     FROM regress.forgery f, maritime.stops(%1$s, 1e6, '1 minute') v
+    WHERE f.id = %2$s$$),
+  (9, 'clean_track(track)', 'track', $$
+    SELECT format('%%s fixes, %%s', ST_NPoints(c), ST_AsText(ST_EndPoint(c)))
+    FROM regress.forgery f, maritime.clean_track(%1$s, 1) c WHERE f.id = %2$s$$),
+  (10, 'outliers(track)', 'track', $$
+    SELECT string_agg(format('%%s %%s', fix_time, ST_AsText(location)), ', ')
+    FROM regress.forgery f, maritime.outliers(%1$s, 1) v
+    WHERE f.id = %2$s$$),
+  (11, 'segments(track)', 'track', $$
+    SELECT string_agg(format('%%s %%s-%%s %%s', segment, segment_start, segment_end, fixes), ', ')
+    FROM regress.forgery f, maritime.segments(%1$s, '10 minutes') v
     WHERE f.id = %2$s$$);
 
 -- How a forged value reaches the function: as read from a table (a short

@@ -132,15 +132,15 @@ GROUP BY p.name;
 -- Scalar wrappers of the table functions, for sqlsmith: the text forms of
 -- the rows (so every output column is built and printed), or geometry
 -- results that flow on into PostGIS functions
-CREATE FUNCTION fuzz.port_visits(track geometry, area geometry, min_dwell interval, max_gap interval)
+CREATE FUNCTION fuzz.port_visits(track geometry, area geometry, min_dwell interval, max_gap interval, min_absence interval)
 RETURNS text LANGUAGE sql PARALLEL SAFE
-RETURN (SELECT string_agg(v::text, ';') FROM maritime.port_visits(track, area, min_dwell, max_gap) v);
+RETURN (SELECT string_agg(v::text, ';') FROM maritime.port_visits(track, area, min_dwell, max_gap, min_absence) v);
 CREATE FUNCTION fuzz.port_visit_count(track geometry, area geometry)
 RETURNS bigint LANGUAGE sql PARALLEL SAFE
 RETURN (SELECT count(*) FROM maritime.port_visits(track, area));
-CREATE FUNCTION fuzz.round_trips(track geometry, home geometry, away geometry, min_dwell interval, max_gap interval)
+CREATE FUNCTION fuzz.round_trips(track geometry, home geometry, away geometry, min_dwell interval, max_gap interval, min_absence interval)
 RETURNS text LANGUAGE sql PARALLEL SAFE
-RETURN (SELECT string_agg(r::text, ';') FROM maritime.round_trips(track, home, away, min_dwell, max_gap) r);
+RETURN (SELECT string_agg(r::text, ';') FROM maritime.round_trips(track, home, away, min_dwell, max_gap, min_absence) r);
 CREATE FUNCTION fuzz.round_trip_count(track geometry, home geometry, away geometry)
 RETURNS bigint LANGUAGE sql PARALLEL SAFE
 RETURN (SELECT count(*) FROM maritime.round_trips(track, home, away));
@@ -159,6 +159,15 @@ RETURN (SELECT string_agg(s::text, ';') FROM maritime.stops(track, max_diameter,
 CREATE FUNCTION fuzz.stop_locations(track geometry, max_diameter float8, min_duration interval)
 RETURNS geometry LANGUAGE sql PARALLEL SAFE
 RETURN (SELECT ST_Collect(s.location) FROM maritime.stops(track, max_diameter, min_duration) s);
+CREATE FUNCTION fuzz.outliers(track geometry, max_speed_kn float8)
+RETURNS text LANGUAGE sql PARALLEL SAFE
+RETURN (SELECT string_agg(o::text, ';') FROM maritime.outliers(track, max_speed_kn) o);
+CREATE FUNCTION fuzz.segments(track geometry, max_gap interval)
+RETURNS text LANGUAGE sql PARALLEL SAFE
+RETURN (SELECT string_agg(s::text, ';') FROM maritime.segments(track, max_gap) s);
+CREATE FUNCTION fuzz.segment_collection(track geometry, max_gap interval)
+RETURNS geometry LANGUAGE sql PARALLEL SAFE
+RETURN (SELECT ST_Collect(s.track) FROM maritime.segments(track, max_gap) s);
 
 -- Views over the table functions and the aggregate (on inputs they accept),
 -- so that sqlsmith's random joins, filters and limits run maritime too
@@ -186,6 +195,12 @@ FROM fuzz.good_tracks t, LATERAL maritime.gaps(t.track, '2 hours') g;
 CREATE VIEW fuzz.halts AS
 SELECT t.vessel, t.kind, s.*
 FROM fuzz.good_tracks t, LATERAL maritime.stops(t.track, 300, '3 hours', '6 hours') s;
+CREATE VIEW fuzz.cleaned AS
+SELECT t.vessel, t.kind, maritime.clean_track(t.track, 30) AS track
+FROM fuzz.good_tracks t;
+CREATE VIEW fuzz.voyages AS
+SELECT t.vessel, t.kind, s.*
+FROM fuzz.good_tracks t, LATERAL maritime.segments(t.track, '6 hours') s;
 CREATE VIEW fuzz.idle AS
 SELECT b.name, i.*
 FROM fuzz.busy b, fuzz.params p, LATERAL maritime.idle_periods(b.busy, p.r, '1 day') i;

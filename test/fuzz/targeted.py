@@ -3,10 +3,11 @@
 
 scripts/fuzz.sh runs it (with /usr/bin/python3, which has psycopg2) against
 the database test/fuzz/setup.sql builds, as the role maritime_fuzz.  It makes
-random calls of track_agg, port_visits, round_trips, idle_periods, gaps and
-stops, with random and hostile arguments (geometries of every type, empty,
-NaN, infinite, mixed SRIDs and dimensions, M that goes back, huge and
-negative intervals, NULLs, subqueries over the sample tables) in random
+random calls of track_agg, port_visits, round_trips, idle_periods, gaps,
+stops, clean_track, outliers and segments, with random and hostile
+arguments (geometries of every type, empty, NaN, infinite, mixed SRIDs and
+dimensions, M that goes back, huge and negative intervals, NULLs,
+subqueries over the sample tables) in random
 calling contexts (FROM, target list, LATERAL joins, LIMIT, cursors, window
 frames, parallel plans, spilling hash aggregates), and records what each call
 did.  The SQL depends only on the seed: call N of a seed is always the same.
@@ -475,11 +476,17 @@ class Gen:
 
     def srf_call(self, func):
         if func == 'port_visits':
-            args = self.maybe_named(['track', 'area', 'min_dwell', 'max_gap'],
-                                    [self.track(), self.area(), self.interval(), self.interval()], 2)
+            args = self.maybe_named(['track', 'area', 'min_dwell', 'max_gap', 'min_absence'],
+                                    [self.track(), self.area(), self.interval(), self.interval(),
+                                     self.interval()], 2)
         elif func == 'round_trips':
-            args = self.maybe_named(['track', 'home', 'away', 'min_dwell', 'max_gap'],
-                                    [self.track(), self.area(), self.area(), self.interval(), self.interval()], 3)
+            args = self.maybe_named(['track', 'home', 'away', 'min_dwell', 'max_gap', 'min_absence'],
+                                    [self.track(), self.area(), self.area(), self.interval(), self.interval(),
+                                     self.interval()], 3)
+        elif func in ('clean_track', 'outliers'):
+            args = self.maybe_named(['track', 'max_speed_kn'], [self.track(), self.float8()], 1)
+        elif func == 'segments':
+            args = self.maybe_named(['track', 'max_gap'], [self.track(), self.interval()], 2)
         elif func == 'idle_periods':
             args = self.maybe_named(['busy', 'during', 'min_idle'],
                                     [self.tstzmultirange(), self.tstzrange(), self.interval()], 3)
@@ -509,6 +516,14 @@ class Gen:
         if func == 'idle_periods':
             return ("SELECT b.name, i.* FROM fuzz.busy b, fuzz.params p, "
                     "LATERAL maritime.idle_periods(b.busy, p.r, p.i) i")
+        if func in ('clean_track', 'outliers'):
+            return ("SELECT t.kind, p.f, o.* FROM fuzz.tracks t, fuzz.params p, "
+                    "LATERAL maritime.outliers(t.track, p.f) o WHERE t.kind IN (%s) "
+                    "AND p.f > 0 AND p.f < 'Infinity'" % kinds)
+        if func == 'segments':
+            return ("SELECT t.kind, s.segment, s.fixes, s.segment_start, ST_NPoints(s.track) "
+                    "FROM fuzz.tracks t, fuzz.params p, LATERAL maritime.segments(t.track, p.i) s "
+                    "WHERE t.kind IN (%s) AND p.i > '0'" % kinds)
         if func == 'gaps':
             return ("SELECT t.kind, g.gap_start, g.duration, ST_AsEWKT(g.start_point), g.distance, g.implied_speed_kn "
                     "FROM fuzz.tracks t, fuzz.params p, LATERAL maritime.gaps(t.track, p.i) g "
@@ -639,7 +654,8 @@ class Gen:
             "(SELECT count(*) FROM t, a, ST_DumpPoints(t.track) d WHERE ST_Intersects(a.area, d.geom)) "
             "FROM a WHERE ST_IsValid(a.area) AND GeometryType(a.area) IN ('POLYGON', 'MULTIPOLYGON')" % (track, area))
 
-    FUNCTIONS = ['track_agg', 'port_visits', 'round_trips', 'idle_periods', 'gaps', 'stops']
+    FUNCTIONS = ['track_agg', 'port_visits', 'round_trips', 'idle_periods', 'gaps', 'stops',
+                 'clean_track', 'outliers', 'segments']
 
     def query(self):
         """(function, mode, sql) of the next call."""
@@ -648,6 +664,8 @@ class Gen:
             mode, sql = self.track_agg()
         elif func == 'port_visits' and self.chance(0.15):
             mode, sql = self.oracle()
+        elif func == 'clean_track' and self.chance(0.7):
+            mode, sql = 'scalar', "SELECT ST_AsEWKT(%s)" % self.srf_call(func)
         else:
             mode, sql = self.table_function(func)
         return func, mode, sql
