@@ -5,11 +5,13 @@
 -- (GDAL 3.6's PostgreSQL driver, used by ogr2ogr and QGIS, takes interval
 -- columns for integers and truncates them: read the *_hours columns).
 
--- One track per vessel.  Materialized: building tracks reads every position,
--- so refresh it when positions arrive (REFRESH MATERIALIZED VIEW tracks).
+-- One track per vessel, without the fixes that imply more than 50 knots
+-- (maritime.outliers lists them).  Materialized: building tracks reads
+-- every position, so refresh it when positions arrive (REFRESH MATERIALIZED
+-- VIEW tracks).  positions counts the rows read, junk included.
 CREATE MATERIALIZED VIEW tracks AS
 SELECT mmsi AS ship,
-       maritime.track_agg(geom, ts)::geometry(LineStringM, 4326) AS track,
+       maritime.clean_track(maritime.track_agg(geom, ts))::geometry(LineStringM, 4326) AS track,
        count(*) AS positions,
        min(ts) AS first_seen,
        max(ts) AS last_seen

@@ -1,8 +1,10 @@
 -- The Rajin story on the generated sample (data/rajin, see its README):
 -- four ships shuttle between the Russian ports Dunay and Vostochny (home,
 -- one MULTIPOLYGON) and Rajin (away), AIS off near North Korea, one
--- satellite sighting a day at the Rajin pier; a fifth ship passes by.
--- Everything checked here is known from the generator (data/rajin/truth.csv).
+-- satellite sighting a day at the Rajin pier; a fifth ship passes by.  The
+-- AIS carries junk: spikes, a second transmitter on one MMSI, "not
+-- available" positions, a garbled fix at the Rajin pier.  Everything
+-- checked here is known from the generator (data/rajin/truth.csv).
 SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
@@ -16,9 +18,31 @@ CREATE TABLE rajin_truth (event text, mmsi bigint, trip int, port_or_first text,
 
 SELECT source, count(*) AS fixes, count(DISTINCT mmsi) AS ships FROM rajin_raw GROUP BY 1 ORDER BY 1;
 
-CREATE TABLE tracks AS
+CREATE TABLE raw_tracks AS
 SELECT mmsi, maritime.track_agg(ST_SetSRID(ST_MakePoint(lon, lat), 4326), ts) AS track
 FROM rajin_raw GROUP BY mmsi;
+
+-- The junk: track_agg skips the "not available" rows; outliers finds
+-- every other junk fix, and nothing else
+SELECT port_or_first AS junk, count(*) AS fixes,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM raw_tracks t, maritime.outliers(t.track) o
+                                      WHERE t.mmsi = j.mmsi AND o.fix_time = j.time_or_last)) AS outliers,
+       count(*) FILTER (WHERE EXISTS (SELECT FROM raw_tracks t, ST_DumpPoints(t.track) d
+                                      WHERE t.mmsi = j.mmsi AND ST_M(d.geom) = extract(epoch FROM j.time_or_last))) AS in_raw_tracks
+FROM rajin_truth j WHERE event = 'junk' GROUP BY 1 ORDER BY 1;
+SELECT count(*) AS outliers_not_junk
+FROM raw_tracks t, maritime.outliers(t.track) o
+WHERE NOT EXISTS (SELECT FROM rajin_truth j
+                  WHERE j.event = 'junk' AND j.mmsi = t.mmsi AND j.time_or_last = o.fix_time);
+-- uncleaned, the garbled fix is a call of the passer-by at Rajin
+SELECT t.mmsi, v.arrival, v.dwell, v.fixes
+FROM raw_tracks t, maritime.port_visits(t.track,
+  (SELECT ST_GeomFromText(wkt, 4326) FROM rajin_ports WHERE name = 'Rajin'), '0', '6 hours') v
+WHERE t.mmsi = 273100099;
+
+CREATE TABLE tracks AS
+SELECT mmsi, maritime.clean_track(track) AS track FROM raw_tracks;
+SELECT count(*) AS vessels, sum(ST_NPoints(track)) AS fixes FROM tracks;
 CREATE TABLE rajin_areas AS
 SELECT (SELECT ST_GeomFromText(wkt, 4326) FROM rajin_ports WHERE name = 'Rajin') AS rajin,
        (SELECT ST_Multi(ST_Collect(ST_GeomFromText(wkt, 4326))) FROM rajin_ports WHERE role = 'home') AS russia;
@@ -65,4 +89,4 @@ SELECT * FROM maritime.idle_periods(
   '[2023-08-01, 2024-03-15)', '20 days');
 SELECT max(time_or_last) AS last_sighting_at_rajin FROM rajin_truth WHERE event = 'rajin_call';
 
-DROP TABLE rajin_raw, rajin_ports, rajin_truth, tracks, rajin_areas, trips, rajin_calls;
+DROP TABLE rajin_raw, rajin_ports, rajin_truth, raw_tracks, tracks, rajin_areas, trips, rajin_calls;

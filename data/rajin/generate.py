@@ -6,10 +6,17 @@ story is real (dense AIS in Russian waters, AIS off near North Korea, one
 satellite sighting a day at the Rajin pier, no call at Rajin after
 12 February 2024).
 
+Like every real feed, the AIS carries junk, added after the ships' own
+fixes (with a random generator of its own, so the real fixes do not depend
+on it): spikes far off, a second transmitter on one ship's MMSI for a day
+and a half, AIS's "not available" position (181, 91), and one garbled fix
+that puts the passer-by at the Rajin pier.
+
 Writes, next to this script:
   positions.csv    mmsi,ts,lon,lat,source   (source: ais | satellite)
   ports.csv        name,role,wkt            (SRID 4326)
-  truth.csv        what the generator knows: every Rajin call and round trip
+  truth.csv        what the generator knows: every Rajin call and round
+                   trip, and every junk fix (event "junk", its kind, its time)
 
 Deterministic: the same output on every run.  Usage: python3 generate.py
 """
@@ -151,6 +158,55 @@ def passer_by(fixes):
         path = list(reversed(path))
 
 
+def in_any_port(p):
+    return any(x0 <= p[0] <= x1 and y0 <= p[1] <= y1
+               for x0, y0, x1, y1 in (port["box"] for port in PORTS.values()))
+
+
+def add_junk(fixes, truth):
+    """Fixes no ship made, each recorded in truth as ("junk", mmsi, kind, t)."""
+    rng = random.Random(20240213)
+    taken = {(f[0], f[1].replace(microsecond=0)) for f in fixes}
+    own = {}
+    for f in fixes:
+        if f[3] == "ais" and START <= f[1] < END:
+            own.setdefault(f[0], []).append(f)
+
+    def add(mmsi, t, pos, kind):
+        t = t.replace(microsecond=0)
+        while (mmsi, t) in taken:
+            t += timedelta(seconds=1)
+        taken.add((mmsi, t))
+        fixes.append((mmsi, t, pos, "ais"))
+        truth.append(("junk", mmsi, 0, kind, t))
+
+    for mmsi in sorted(own):
+        ais = sorted(own[mmsi], key=lambda f: f[1])
+        # spikes: 50 to 300 km off, a minute and a half after a real fix
+        for f in rng.sample(ais, 3):
+            while True:
+                angle, km = rng.uniform(0, 2 * math.pi), rng.uniform(50, 300)
+                pos = (f[2][0] + km / 82.0 * math.cos(angle), f[2][1] + km / 111.2 * math.sin(angle))
+                if not in_any_port(pos):
+                    break
+            add(mmsi, f[1] + timedelta(seconds=97), pos, "spike")
+        # "not available": no position, and a position with only the latitude
+        for f in rng.sample(ais, 2):
+            add(mmsi, f[1] + timedelta(seconds=131), (181.0, 91.0), "not available")
+        add(mmsi, rng.choice(ais)[1] + timedelta(seconds=173), (181.0, 42.5), "not available")
+    # a fishing boat on 273100002's MMSI, 108 km from its berth, every 30 min
+    # for 36 hours (the ship itself reports every 15 min at the berth)
+    t = datetime(2023, 8, 3, 0, 7, tzinfo=UTC)
+    while t < datetime(2023, 8, 4, 12, 0, tzinfo=UTC):
+        drift = (t - datetime(2023, 8, 3, tzinfo=UTC)).total_seconds() / 86400
+        add(273100002, t, (131.60 + 0.02 * drift, 42.10 + 0.01 * drift), "second transmitter")
+        t += timedelta(minutes=30)
+    # the passer-by, far from Rajin, garbled onto the Rajin pier once
+    f = min((f for f in own[PASSER_BY] if metres(f[2], PORTS["Rajin"]["berth"]) > 150_000),
+            key=lambda f: f[1])
+    add(PASSER_BY, f[1] + timedelta(seconds=61), PORTS["Rajin"]["berth"], "spike at Rajin")
+
+
 def box_wkt(box):
     x0, y0, x1, y1 = box
     return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
@@ -161,6 +217,7 @@ def main():
     for mmsi, first_call, last_call in SHUTTLES:
         shuttle(mmsi, first_call, last_call, fixes, truth)
     passer_by(fixes)
+    add_junk(fixes, truth)
     fixes.sort(key=lambda f: (f[0], f[1]))
 
     def iso(t):
@@ -180,7 +237,7 @@ def main():
     with open(os.path.join(HERE, "truth.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["event", "mmsi", "trip", "port_or_first", "time_or_last"])
-        for event, mmsi, trip, a, b in truth:
+        for event, mmsi, trip, a, b in sorted(truth, key=lambda e: e[0] == "junk"):
             a = iso(a.replace(microsecond=0)) if isinstance(a, datetime) else a
             w.writerow([event, mmsi, trip, a, iso(b.replace(microsecond=0))])
 
