@@ -18,27 +18,27 @@
 
 CREATE FUNCTION track_agg_transfn(internal, geometry, timestamptz)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'track_agg_transfn'
+AS 'MODULE_PATHNAME', 'maritime_track_agg_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION track_agg_finalfn(internal)
 RETURNS geometry
-AS 'MODULE_PATHNAME', 'track_agg_finalfn'
+AS 'MODULE_PATHNAME', 'maritime_track_agg_finalfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION track_agg_combinefn(internal, internal)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'track_agg_combinefn'
+AS 'MODULE_PATHNAME', 'maritime_track_agg_combinefn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE FUNCTION track_agg_serialfn(internal)
 RETURNS bytea
-AS 'MODULE_PATHNAME', 'track_agg_serialfn'
+AS 'MODULE_PATHNAME', 'maritime_track_agg_serialfn'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION track_agg_deserialfn(bytea, internal)
 RETURNS internal
-AS 'MODULE_PATHNAME', 'track_agg_deserialfn'
+AS 'MODULE_PATHNAME', 'maritime_track_agg_deserialfn'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- SSPACE is what the planner assumes one group's state takes when it weighs
@@ -89,7 +89,7 @@ CREATE FUNCTION port_visits(
 RETURNS TABLE(visit int, arrival timestamptz, departure timestamptz,
 			  dwell interval, fixes int, dark interval,
 			  open_start boolean, open_end boolean, absent interval)
-AS 'MODULE_PATHNAME', 'port_visits'
+AS 'MODULE_PATHNAME', 'maritime_port_visits'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 COST 10000 ROWS 10;
 
@@ -107,7 +107,7 @@ RETURNS TABLE(trip int, home_departure timestamptz, away_arrival timestamptz,
 			  away_departure timestamptz, home_arrival timestamptz,
 			  duration interval, away_dwell interval, away_calls int,
 			  complete boolean)
-AS 'MODULE_PATHNAME', 'round_trips'
+AS 'MODULE_PATHNAME', 'maritime_round_trips'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 COST 20000 ROWS 10;
 
@@ -120,7 +120,7 @@ CREATE FUNCTION idle_periods(
 	min_idle interval)
 RETURNS TABLE(idle_start timestamptz, idle_end timestamptz,
 			  duration interval, open_end boolean)
-AS 'MODULE_PATHNAME', 'idle_periods'
+AS 'MODULE_PATHNAME', 'maritime_idle_periods'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 100 ROWS 10;
 
@@ -137,7 +137,7 @@ CREATE FUNCTION gaps(
 RETURNS TABLE(gap_start timestamptz, gap_end timestamptz, duration interval,
 			  start_point geometry, end_point geometry, distance float8,
 			  implied_speed_kn float8)
-AS 'MODULE_PATHNAME', 'gaps'
+AS 'MODULE_PATHNAME', 'maritime_gaps'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 5000 ROWS 10;
 
@@ -153,7 +153,7 @@ CREATE FUNCTION stops(
 	max_gap interval DEFAULT NULL)
 RETURNS TABLE(stop_start timestamptz, stop_end timestamptz, duration interval,
 			  location geometry, fixes int, diameter float8)
-AS 'MODULE_PATHNAME', 'stops'
+AS 'MODULE_PATHNAME', 'maritime_stops'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 COST 10000 ROWS 10;
 
@@ -169,7 +169,7 @@ CREATE FUNCTION clean_track(
 	track geometry,
 	max_speed_kn float8 DEFAULT 50)
 RETURNS geometry
-AS 'MODULE_PATHNAME', 'clean_track'
+AS 'MODULE_PATHNAME', 'maritime_clean_track'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 10000;
 
@@ -181,7 +181,7 @@ CREATE FUNCTION outliers(
 	max_speed_kn float8 DEFAULT 50)
 RETURNS TABLE(fix_time timestamptz, location geometry,
 			  implied_speed_kn float8)
-AS 'MODULE_PATHNAME', 'outliers'
+AS 'MODULE_PATHNAME', 'maritime_outliers'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 COST 10000 ROWS 10;
 
@@ -195,7 +195,7 @@ CREATE FUNCTION segments(
 	max_gap interval)
 RETURNS TABLE(segment int, track geometry, fixes int,
 			  segment_start timestamptz, segment_end timestamptz)
-AS 'MODULE_PATHNAME', 'segments'
+AS 'MODULE_PATHNAME', 'maritime_segments'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
 COST 5000 ROWS 10;
 

@@ -48,9 +48,6 @@
 #include "srid.h"
 #include "track.h"
 
-PG_FUNCTION_INFO_V1(clean_track);
-PG_FUNCTION_INFO_V1(outliers);
-
 #define NO_FIX (-1)
 
 typedef struct ChainSearch
@@ -301,8 +298,10 @@ arg_max_speed(FunctionCallInfo fcinfo, int argno)
  *
  * A track with nothing to remove comes back as it was, byte for byte.
  */
+PG_FUNCTION_INFO_V1(maritime_clean_track);
+
 Datum
-clean_track(PG_FUNCTION_ARGS)
+maritime_clean_track(PG_FUNCTION_ARGS)
 {
 	double		max_speed_kn = arg_max_speed(fcinfo, 1);
 	Track		track;
@@ -331,8 +330,10 @@ clean_track(PG_FUNCTION_ARGS)
  *	  RETURNS TABLE(fix_time timestamptz, location geometry,
  *					implied_speed_kn float8)
  */
+PG_FUNCTION_INFO_V1(maritime_outliers);
+
 Datum
-outliers(PG_FUNCTION_ARGS)
+maritime_outliers(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	double		max_speed_kn;

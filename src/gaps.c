@@ -23,8 +23,6 @@
 #include "srid.h"
 #include "track.h"
 
-PG_FUNCTION_INFO_V1(gaps);
-
 /*
  * gaps(track geometry, min_gap interval)
  *	  RETURNS TABLE(gap_start timestamptz, gap_end timestamptz,
@@ -32,8 +30,10 @@ PG_FUNCTION_INFO_V1(gaps);
  *					end_point geometry, distance float8,
  *					implied_speed_kn float8)
  */
+PG_FUNCTION_INFO_V1(maritime_gaps);
+
 Datum
-gaps(PG_FUNCTION_ARGS)
+maritime_gaps(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		min_gap;

@@ -18,8 +18,6 @@
 #include "args.h"
 #include "compat.h"
 
-PG_FUNCTION_INFO_V1(idle_periods);
-
 /*
  * idle_periods(busy tstzmultirange, during tstzrange, min_idle interval)
  *	  RETURNS TABLE(idle_start timestamptz, idle_end timestamptz,
@@ -29,8 +27,10 @@ PG_FUNCTION_INFO_V1(idle_periods);
  * infinite or unbounded period a NULL duration; such periods are longer
  * than any min_idle.
  */
+PG_FUNCTION_INFO_V1(maritime_idle_periods);
+
 Datum
-idle_periods(PG_FUNCTION_ARGS)
+maritime_idle_periods(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MultirangeType *busy;

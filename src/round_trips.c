@@ -17,8 +17,6 @@
 #include "postgis.h"
 #include "visits.h"
 
-PG_FUNCTION_INFO_V1(round_trips);
-
 typedef struct Trip
 {
 	const Visit *home;			/* the home visit the trip leaves from */
@@ -61,8 +59,10 @@ emit_trip(ReturnSetInfo *rsinfo, int32 number, const Trip *trip,
  *					home_arrival timestamptz, duration interval,
  *					away_dwell interval, away_calls int, complete boolean)
  */
+PG_FUNCTION_INFO_V1(maritime_round_trips);
+
 Datum
-round_trips(PG_FUNCTION_ARGS)
+maritime_round_trips(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		min_dwell = 0;

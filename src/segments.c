@@ -18,8 +18,6 @@
 #include "compat.h"
 #include "track.h"
 
-PG_FUNCTION_INFO_V1(segments);
-
 static void
 emit_segment(ReturnSetInfo *rsinfo, const Track *track, int32 number,
 			 uint32 first, uint32 last)
@@ -45,8 +43,10 @@ emit_segment(ReturnSetInfo *rsinfo, const Track *track, int32 number,
  * max_gap NULL means that no segment is dark, as everywhere: the whole
  * track is one piece.
  */
+PG_FUNCTION_INFO_V1(maritime_segments);
+
 Datum
-segments(PG_FUNCTION_ARGS)
+maritime_segments(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		max_gap = ARG_NO_MAX_GAP;

@@ -38,8 +38,6 @@
 #include "srid.h"
 #include "track.h"
 
-PG_FUNCTION_INFO_V1(stops);
-
 /* Beyond this a run may span more than 90 degrees: no gnomonic hull */
 #define GNOMONIC_SAFE_DIAMETER_M 8.0e6
 
@@ -414,8 +412,10 @@ emit_stop(ReturnSetInfo *rsinfo, StopScan *scan)
  *					duration interval, location geometry, fixes int,
  *					diameter float8)
  */
+PG_FUNCTION_INFO_V1(maritime_stops);
+
 Datum
-stops(PG_FUNCTION_ARGS)
+maritime_stops(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		min_duration = 0;

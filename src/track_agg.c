@@ -131,12 +131,6 @@ track_fix_cmp(const TrackFix *a, const TrackFix *b)
 #define ST_DEFINE
 #include "lib/sort_template.h"
 
-PG_FUNCTION_INFO_V1(track_agg_transfn);
-PG_FUNCTION_INFO_V1(track_agg_finalfn);
-PG_FUNCTION_INFO_V1(track_agg_combinefn);
-PG_FUNCTION_INFO_V1(track_agg_serialfn);
-PG_FUNCTION_INFO_V1(track_agg_deserialfn);
-
 static MemoryContext
 aggregate_context(FunctionCallInfo fcinfo, const char *caller)
 {
@@ -618,8 +612,10 @@ check_same_srid(int32 srid, int32 state_srid)
 /*
  * track_agg_transfn(state internal, geom geometry, ts timestamptz)
  */
+PG_FUNCTION_INFO_V1(maritime_track_agg_transfn);
+
 Datum
-track_agg_transfn(PG_FUNCTION_ARGS)
+maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "track_agg_transfn");
 	TrackAggState *state = PG_ARGISNULL(0) ? NULL :
@@ -697,8 +693,10 @@ skip:
  * result chunk by chunk; window aggregation finalizes after every row and
  * keeps adding, so there the state is copied and stays as it was.
  */
+PG_FUNCTION_INFO_V1(maritime_track_agg_finalfn);
+
 Datum
-track_agg_finalfn(PG_FUNCTION_ARGS)
+maritime_track_agg_finalfn(PG_FUNCTION_ARGS)
 {
 	bool		consume = AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE;
 	size_t		max_header = VARHDRSZ + gser_linestring_m_header_size(3);
@@ -765,8 +763,10 @@ track_agg_finalfn(PG_FUNCTION_ARGS)
  * state2's fixes become a run of state1's; sorted runs are merged only by
  * the final function, in one pass.
  */
+PG_FUNCTION_INFO_V1(maritime_track_agg_combinefn);
+
 Datum
-track_agg_combinefn(PG_FUNCTION_ARGS)
+maritime_track_agg_combinefn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "track_agg_combinefn");
 	TrackAggState *state1 = PG_ARGISNULL(0) ? NULL :
@@ -823,8 +823,10 @@ track_agg_combinefn(PG_FUNCTION_ARGS)
  * Workers sort before sending, so the sorting is done in parallel and the
  * leader only merges.  Like the final function, it hands the state over.
  */
+PG_FUNCTION_INFO_V1(maritime_track_agg_serialfn);
+
 Datum
-track_agg_serialfn(PG_FUNCTION_ARGS)
+maritime_track_agg_serialfn(PG_FUNCTION_ARGS)
 {
 	bool		consume = AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE;
 	TrackAggState *state = (TrackAggState *) PG_GETARG_POINTER(0);
@@ -853,8 +855,10 @@ track_agg_serialfn(PG_FUNCTION_ARGS)
  * The state only points at the bytes: the combine function, called next
  * for the same input row, copies them into its own state.
  */
+PG_FUNCTION_INFO_V1(maritime_track_agg_deserialfn);
+
 Datum
-track_agg_deserialfn(PG_FUNCTION_ARGS)
+maritime_track_agg_deserialfn(PG_FUNCTION_ARGS)
 {
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	size_t		size = VARSIZE_ANY_EXHDR(bytes);

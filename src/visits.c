@@ -24,8 +24,6 @@
 #include "compat.h"
 #include "visits.h"
 
-PG_FUNCTION_INFO_V1(port_visits);
-
 /* The state of the scan along the track */
 typedef struct VisitScan
 {
@@ -309,8 +307,10 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
  *					dwell interval, fixes int, dark interval,
  *					open_start boolean, open_end boolean, absent interval)
  */
+PG_FUNCTION_INFO_V1(maritime_port_visits);
+
 Datum
-port_visits(PG_FUNCTION_ARGS)
+maritime_port_visits(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		min_dwell = 0;
