@@ -149,6 +149,17 @@ BEGIN
 END
 $$;
 
+-- Reads tables into shared buffers, each with its TOAST table and TOAST
+-- index (a plain seq scan of a large table would use a small ring buffer)
+CREATE FUNCTION bench.prewarm(VARIADIC tables regclass[]) RETURNS bigint
+LANGUAGE sql AS $$
+	SELECT sum(pg_prewarm(c.oid)) FROM pg_class c
+	WHERE c.oid = ANY (tables)
+	   OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE oid = ANY (tables))
+	   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN
+					(SELECT reltoastrelid FROM pg_class WHERE oid = ANY (tables)))
+$$;
+
 CREATE VIEW bench.result AS
 SELECT q.ord, q.section, q.name, q.label, q.plan,
 	   percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds) AS median,
@@ -318,13 +329,7 @@ SELECT vessel, maritime.track_agg(geom, ts) AS track FROM pos GROUP BY vessel;
 
 VACUUM ANALYZE tracks;
 CHECKPOINT;
--- the heap, its TOAST table and the TOAST index into shared buffers
-SELECT pg_prewarm(c.oid) FROM pg_class c
-WHERE c.oid IN ('tracks'::regclass, 'port'::regclass)
-   OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'tracks'::regclass)
-   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid =
-				(SELECT reltoastrelid FROM pg_class WHERE oid = 'tracks'::regclass))
-\g /dev/null
+SELECT bench.prewarm('tracks', 'port') \g /dev/null
 \pset footer off
 SELECT name, ST_NPoints(geom) AS vertices,
 	   round(ST_X(ST_Centroid(geom))::numeric, 3) AS lon,
@@ -456,12 +461,7 @@ SELECT vessel, maritime.track_agg(geom, ts) AS track FROM pos_dirty GROUP BY ves
 VACUUM ANALYZE pos_dirty;
 VACUUM ANALYZE tracks_dirty;
 CHECKPOINT;
-SELECT pg_prewarm(c.oid) FROM pg_class c
-WHERE c.oid IN ('pos_dirty'::regclass, 'tracks_dirty'::regclass)
-   OR c.oid = (SELECT reltoastrelid FROM pg_class WHERE oid = 'tracks_dirty'::regclass)
-   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid =
-				(SELECT reltoastrelid FROM pg_class WHERE oid = 'tracks_dirty'::regclass))
-\g /dev/null
+SELECT bench.prewarm('pos_dirty', 'tracks_dirty') \g /dev/null
 
 CALL bench.add('clean', 'a', 'maritime.track_agg (builds the tracks)',
 	$q$SELECT vessel, maritime.track_agg(geom, ts) FROM pos_dirty GROUP BY vessel$q$);
@@ -612,15 +612,7 @@ VACUUM ANALYZE pos_stops;
 VACUUM ANALYZE tracks_stops;
 VACUUM ANALYZE stationary;
 CHECKPOINT;
--- heaps, TOAST tables and TOAST indexes into shared buffers
-SELECT pg_prewarm(c.oid) FROM pg_class c
-WHERE c.oid IN ('pos_stops'::regclass, 'tracks_stops'::regclass, 'stationary'::regclass)
-   OR c.oid IN (SELECT reltoastrelid FROM pg_class
-				WHERE oid IN ('tracks_stops'::regclass, 'stationary'::regclass))
-   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN
-				(SELECT reltoastrelid FROM pg_class
-				 WHERE oid IN ('tracks_stops'::regclass, 'stationary'::regclass)))
-\g /dev/null
+SELECT bench.prewarm('pos_stops', 'tracks_stops', 'stationary') \g /dev/null
 \pset footer off
 WITH w AS (
 	SELECT vessel, ts - lag(ts) OVER (PARTITION BY vessel ORDER BY ts) AS dt,
