@@ -27,6 +27,16 @@
 #include "varatt.h"
 #endif
 
+/*
+ * PostgreSQL 18 replaced pg_attribute_noreturn(), written after the
+ * declarator, by pg_noreturn, a function specifier written before the
+ * declaration (C11 _Noreturn where available).  Before 18, GCC's
+ * __attribute__((noreturn)) is accepted in that place too.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
 #if PG_VERSION_NUM < 150000
 #include "miscadmin.h"
 #include "utils/tuplestore.h"
