@@ -33,7 +33,10 @@
 # its packages installed again (apt finishes what an interrupted run left).
 # /proc, /dev and /sys (and /src for --run) are mounted only while a command
 # runs in the root, and always unmounted afterwards, even on failure or
-# interruption.  One lock per root serialises the invocations that use it.
+# interruption.  One lock per root serialises the invocations that use it
+# (commands in the root do not hold it: a server left running there does
+# not block the next invocation, but /proc and /dev are unmounted under it
+# when the invocation that started it ends).
 #
 # sid's Release file is only valid for a week and the archive this machine
 # reaches may be older than that, so apt in a sid root runs with
@@ -41,8 +44,13 @@
 #
 # Needs root and debootstrap (installed from Debian's archive if missing).
 # The bound repository is shared with the host: objects built in /src land
-# in the working tree, so build in a copy (cp -a /src /tmp/...) to keep the
-# host's build apart.
+# in the working tree, so build in a copy to keep the host's build apart.
+# For example, the pg_regress suite on PostgreSQL 17 (pg_virtualenv, run as
+# root, makes a throwaway cluster owned by postgres):
+#   scripts/debian_root.sh trixie --run sh -c 'rm -rf /tmp/m &&
+#       cp -a /src /tmp/m && cd /tmp/m && make -s clean && make -s &&
+#       make -s install && make -s -C test/malformed &&
+#       pg_virtualenv -t -v 17 make -s installcheck'
 set -euo pipefail
 
 usage() {
@@ -128,7 +136,7 @@ in_root() {
 	local status=0
 	mount_all
 	chroot "$root" /usr/bin/env -i PATH="$path" HOME=/root LANG=C.UTF-8 \
-		DEBIAN_FRONTEND=noninteractive "$@" || status=$?
+		DEBIAN_FRONTEND=noninteractive "$@" 9>&- || status=$?
 	unmount_all
 	return $status
 }
@@ -232,6 +240,6 @@ mount --make-private "$root/src"
 # shellcheck disable=SC2016
 chroot "$root" /usr/bin/env -i PATH="$path" HOME="$home" USER="$user" LOGNAME="$user" \
 	LANG=C.UTF-8 PG_CONFIG="/usr/lib/postgresql/$pg/bin/pg_config" \
-	/bin/sh -c 'cd /src && exec runuser -u "$0" -- "$@"' "$user" "$@" || status=$?
+	/bin/sh -c 'cd /src && exec runuser -u "$0" -- "$@"' "$user" "$@" 9>&- || status=$?
 unmount_all
 exit $status
