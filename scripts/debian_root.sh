@@ -123,7 +123,10 @@ unmount_all() {
 	done
 }
 
+# Mounts /proc, /dev and /sys in the root, after unmounting what a killed
+# run may have left there (so mounts never stack)
 mount_all() {
+	unmount_all
 	mount -t proc proc "$root/proc"
 	mount --rbind /dev "$root/dev"
 	mount --make-rslave "$root/dev"
