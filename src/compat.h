@@ -3,8 +3,8 @@
  * compat.h
  *	  What differs between the PostgreSQL versions maritime builds on.
  *
- * Built and tested on PostgreSQL 15.  Code for other versions stays behind
- * PG_VERSION_NUM here, so the analyses themselves need no #if.
+ * Built and tested on PostgreSQL 15, 17 and 18.  Code for other versions
+ * stays behind PG_VERSION_NUM here, so the analyses themselves need no #if.
  *
  *-------------------------------------------------------------------------
  */
@@ -17,6 +17,24 @@
 
 #if PG_VERSION_NUM < 140000
 #error "maritime needs PostgreSQL 14 or later (multiranges, lib/sort_template.h)"
+#endif
+
+/*
+ * PostgreSQL 16 moved the varlena macros (VARDATA, VARSIZE_ANY_EXHDR,
+ * SET_VARSIZE, ...) from postgres.h to varatt.h.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+/*
+ * PostgreSQL 18 replaced pg_attribute_noreturn(), written after the
+ * declarator, by pg_noreturn, a function specifier written before the
+ * declaration (C11 _Noreturn where available).  Before 18, GCC's
+ * __attribute__((noreturn)) is accepted in that place too.
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
 #endif
 
 #if PG_VERSION_NUM < 150000

@@ -8,11 +8,10 @@
 #ifndef MARITIME_GEOMETRY_H
 #define MARITIME_GEOMETRY_H
 
-#include "postgres.h"
-
+#include "compat.h"
 #include "gserialized.h"
 
-extern void geom_report_malformed(const char *argname, GserStatus status) pg_attribute_noreturn();
+pg_noreturn extern void geom_report_malformed(const char *argname, GserStatus status);
 extern void geom_read_datum(Datum datum, const char *argname, GserGeom *geom);
 extern Datum geom_point_datum(int32 srid, double x, double y);
 

@@ -29,6 +29,7 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
 #include "fmgr.h"
 #include "lib/binaryheap.h"
 #include "miscadmin.h"
