@@ -120,4 +120,41 @@ RESET enable_seqscan;
 SELECT ord, ST_NPoints(maritime.track_agg(geom, ts) OVER (ORDER BY ord)) AS vertices
 FROM dup ORDER BY ord;
 
+-- Finalized more than once.  A hashed aggregation rescanned without new
+-- input finalizes the groups of its kept hash table again: here once per
+-- outer row (3 vessels of 2, 4 and 6 fixes)
+CREATE TABLE rescan (vessel int, geom geometry, ts timestamptz);
+INSERT INTO rescan
+SELECT v, ST_MakePoint(i, v), '2024-01-01'::timestamptz + i * interval '1 minute'
+FROM generate_series(1, 3) v, generate_series(1, 2 * v) i;
+ANALYZE rescan;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF)
+SELECT o.x, (SELECT count(*) FROM (SELECT vessel, maritime.track_agg(geom, ts) AS t FROM rescan GROUP BY vessel) s
+             WHERE ST_NPoints(s.t) > o.x) AS longer
+FROM generate_series(1, 5) o(x);
+SELECT o.x, (SELECT count(*) FROM (SELECT vessel, maritime.track_agg(geom, ts) AS t FROM rescan GROUP BY vessel) s
+             WHERE ST_NPoints(s.t) > o.x) AS longer
+FROM generate_series(1, 5) o(x);
+RESET enable_sort;
+-- ... and a sorted one, which aggregates again on each rescan
+SET enable_hashagg = off;
+SELECT o.x, (SELECT count(*) FROM (SELECT vessel, maritime.track_agg(geom, ts) AS t FROM rescan GROUP BY vessel) s
+             WHERE ST_NPoints(s.t) > o.x) AS longer
+FROM generate_series(1, 5) o(x);
+RESET enable_hashagg;
+-- Two aggregates with the same transition share one state, finalized by
+-- each in turn: both see it whole
+CREATE AGGREGATE pg_temp.same_track(geometry, timestamptz) (
+	SFUNC = maritime.track_agg_transfn, STYPE = internal,
+	FINALFUNC = maritime.track_agg_finalfn, COMBINEFUNC = maritime.track_agg_combinefn,
+	SERIALFUNC = maritime.track_agg_serialfn, DESERIALFUNC = maritime.track_agg_deserialfn);
+SELECT vessel, ST_NPoints(maritime.track_agg(geom, ts)) AS a,
+       ST_NPoints(pg_temp.same_track(geom, ts)) AS b,
+       maritime.track_agg(geom, ts) = pg_temp.same_track(geom, ts) AS same
+FROM rescan GROUP BY vessel ORDER BY vessel;
+SELECT ST_NPoints(maritime.track_agg(geom, ts)) AS a, ST_NPoints(pg_temp.same_track(geom, ts)) AS b
+FROM rescan;
+DROP TABLE rescan;
+
 DROP TABLE tracks, dup;

@@ -189,7 +189,7 @@ area_build_grid(Area *area)
  * if their last vertex is not their first; Z and M are ignored.
  */
 void
-area_read(Datum datum, const char *argname, Area *area)
+maritime_area_read(Datum datum, const char *argname, Area *area)
 {
 	GserGeom	geom;
 	GserRing   *rings;
@@ -199,19 +199,19 @@ area_read(Datum datum, const char *argname, Area *area)
 				r;
 	GserStatus	status;
 
-	geom_read_datum(datum, argname, &geom);
+	maritime_geom_read_datum(datum, argname, &geom);
 	if (geom.type != GSER_POLYGONTYPE && geom.type != GSER_MULTIPOLYGONTYPE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a POLYGON or MULTIPOLYGON, not a %s",
-						argname, gser_type_name(geom.type)),
+						argname, maritime_gser_type_name(geom.type)),
 				 errhint("Port areas are polygons; ST_Buffer turns a port position into one.")));
 
-	status = gser_read_rings(&geom, NULL, 0, &nrings, &npolygons);
+	status = maritime_gser_read_rings(&geom, NULL, 0, &nrings, &npolygons);
 	if (status != GSER_OK)
-		geom_report_malformed(argname, status);
+		maritime_geom_report_malformed(argname, status);
 	rings = palloc(sizeof(GserRing) * Max(nrings, 1));
-	(void) gser_read_rings(&geom, rings, nrings, &nrings, &npolygons);
+	(void) maritime_gser_read_rings(&geom, rings, nrings, &nrings, &npolygons);
 	for (r = 0; r < nrings; r++)
 		npoints += rings[r].npoints;
 
@@ -270,7 +270,7 @@ on_edge(const AreaEdge *e, double x, double y)
  * even overlap).  Each crossing is counted in the cell that contains it.
  */
 bool
-area_contains(Area *area, double x, double y)
+maritime_area_contains(Area *area, double x, double y)
 {
 	int			row,
 				col,
@@ -333,10 +333,10 @@ area_contains(Area *area, double x, double y)
 /*
  * Parameters s in [0, 1] where the segment p-q meets the area's boundary:
  * proper crossings and touches, and both ends of collinear overlaps.
- * Unsorted, possibly repeated; at most area_max_crossings() of them.
+ * Unsorted, possibly repeated; at most maritime_area_max_crossings() of them.
  */
 int
-area_segment_crossings(Area *area, double px, double py, double qx, double qy,
+maritime_area_segment_crossings(Area *area, double px, double py, double qx, double qy,
 					   double *params, int max_params)
 {
 	double		rx = qx - px;
@@ -421,7 +421,7 @@ area_segment_crossings(Area *area, double px, double py, double qx, double qy,
 }
 
 int
-area_max_crossings(const Area *area)
+maritime_area_max_crossings(const Area *area)
 {
 	return 2 * area->nedges + 2;
 }

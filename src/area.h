@@ -9,8 +9,6 @@
 #ifndef MARITIME_AREA_H
 #define MARITIME_AREA_H
 
-#include "postgres.h"
-
 typedef struct AreaEdge
 {
 	double		ax,
@@ -51,12 +49,12 @@ typedef struct Area
 #define AREA_CELL_OUTSIDE 2
 #define AREA_CELL_INSIDE 3
 
-extern void area_read(Datum datum, const char *argname, Area *area);
-extern bool area_contains(Area *area, double x, double y);
-extern int	area_segment_crossings(Area *area, double px, double py,
+extern void maritime_area_read(Datum datum, const char *argname, Area *area);
+extern bool maritime_area_contains(Area *area, double x, double y);
+extern int	maritime_area_segment_crossings(Area *area, double px, double py,
 								   double qx, double qy, double *params,
 								   int max_params);
-extern int	area_max_crossings(const Area *area);
+extern int	maritime_area_max_crossings(const Area *area);
 
 static inline bool
 area_box_overlaps(const Area *area, double xmin, double xmax,

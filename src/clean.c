@@ -45,7 +45,7 @@
 #include "compat.h"
 #include "geodesy.h"
 #include "geometry.h"
-#include "srid.h"
+#include "postgis.h"
 #include "track.h"
 
 #define NO_FIX (-1)
@@ -215,7 +215,7 @@ longest_chain(const Track *track, double max_speed_kn, bool *keep)
 
 	search.points = track->points;
 	search.npoints = n;
-	search.metric.geographic = srid_is_geographic(track->srid);
+	search.metric.geographic = maritime_srid_is_geographic(track->srid);
 	search.max_metres_per_hour = max_speed_kn * METRES_PER_NAUTICAL_MILE;
 	/* the farthest max_speed_kn goes in a second, in key units, squared */
 	search.max_step2_per_s2 = search.max_metres_per_hour / 3600.0;
@@ -311,7 +311,7 @@ maritime_clean_track(PG_FUNCTION_ARGS)
 	uint32		i;
 	uint32		k = 0;
 
-	track_read(PG_GETARG_DATUM(0), "track", &track);
+	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
 	keep = MemoryContextAllocHuge(CurrentMemoryContext, Max(track.npoints, 1));
 	kept = longest_chain(&track, max_speed_kn, keep);
 	if (kept == (int32) track.npoints)
@@ -322,7 +322,7 @@ maritime_clean_track(PG_FUNCTION_ARGS)
 	for (i = 0; i < track.npoints; i++)
 		if (keep[i])
 			kept_points[k++] = track.points[i];
-	PG_RETURN_DATUM(track_make_datum(track.srid, kept_points, kept));
+	PG_RETURN_DATUM(maritime_track_make_datum(track.srid, kept_points, kept));
 }
 
 /*
@@ -345,10 +345,10 @@ maritime_outliers(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	max_speed_kn = arg_max_speed(fcinfo, 1);
-	track_read(PG_GETARG_DATUM(0), "track", &track);
+	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
 	keep = MemoryContextAllocHuge(CurrentMemoryContext, Max(track.npoints, 1));
 	longest_chain(&track, max_speed_kn, keep);
-	metric.geographic = srid_is_geographic(track.srid);
+	metric.geographic = maritime_srid_is_geographic(track.srid);
 
 	for (i = 0; i < track.npoints; i++)
 	{
@@ -362,7 +362,7 @@ maritime_outliers(PG_FUNCTION_ARGS)
 			continue;
 		}
 		values[0] = TimestampTzGetDatum(track_time(&track, i));
-		values[1] = geom_point_datum(track.srid, p->x, p->y);
+		values[1] = maritime_geom_point_datum(track.srid, p->x, p->y);
 		if (last_kept == NO_FIX)
 			nulls[2] = true;
 		else

@@ -11,8 +11,6 @@
 #ifndef MARITIME_COMPAT_H
 #define MARITIME_COMPAT_H
 
-#include "postgres.h"
-
 #include "funcapi.h"
 
 #if PG_VERSION_NUM < 140000

@@ -16,11 +16,11 @@
 #include "miscadmin.h"
 #include "utils/timestamp.h"
 
-#include "args.h"
 #include "compat.h"
 #include "geodesy.h"
 #include "geometry.h"
-#include "srid.h"
+#include "intervals.h"
+#include "postgis.h"
 #include "track.h"
 
 /*
@@ -42,9 +42,9 @@ maritime_gaps(PG_FUNCTION_ARGS)
 	uint32		i;
 
 	InitMaterializedSRF(fcinfo, 0);
-	min_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(1), "min_gap");
-	track_read(PG_GETARG_DATUM(0), "track", &track);
-	metric.geographic = srid_is_geographic(track.srid);
+	min_gap = maritime_arg_positive_interval(PG_GETARG_INTERVAL_P(1), "min_gap");
+	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
+	metric.geographic = maritime_srid_is_geographic(track.srid);
 
 	for (i = 1; i < track.npoints; i++)
 	{
@@ -70,17 +70,17 @@ maritime_gaps(PG_FUNCTION_ARGS)
 			continue;
 		start = track_time(&track, i - 1);
 		end = track_time(&track, i);
-		if (end - start < min_gap)
+		if (usecs_between(start, end) < min_gap)
 			continue;
 
 		distance = metric_distance(&metric, a->x, a->y, b->x, b->y);
 		values[0] = TimestampTzGetDatum(start);
 		values[1] = TimestampTzGetDatum(end);
-		values[2] = timestamp_difference_datum(end, start);
-		values[3] = geom_point_datum(track.srid, a->x, a->y);
-		values[4] = geom_point_datum(track.srid, b->x, b->y);
+		values[2] = maritime_timestamp_difference_datum(end, start);
+		values[3] = maritime_geom_point_datum(track.srid, a->x, a->y);
+		values[4] = maritime_geom_point_datum(track.srid, b->x, b->y);
 		values[5] = Float8GetDatum(distance);
-		values[6] = Float8GetDatum(speed_knots(distance, (double) (end - start) / USECS_PER_SEC));
+		values[6] = Float8GetDatum(speed_knots(distance, b->m - a->m));
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	PG_RETURN_NULL();

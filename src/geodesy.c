@@ -12,7 +12,7 @@
 #include "geodesy.h"
 
 void
-gnomonic_init(Gnomonic *projection, double lon0, double lat0)
+maritime_gnomonic_init(Gnomonic *projection, double lon0, double lat0)
 {
 	projection->lon0 = lon0;
 	projection->sin_lat0 = sin(deg2rad(lat0));
@@ -24,7 +24,7 @@ gnomonic_init(Gnomonic *projection, double lon0, double lat0)
  * centre, where the projection does not reach.
  */
 bool
-gnomonic_project(const Gnomonic *projection, double lon, double lat,
+maritime_gnomonic_project(const Gnomonic *projection, double lon, double lat,
 				 double *x, double *y)
 {
 	double		dlon = deg2rad(lon - projection->lon0);
@@ -47,7 +47,7 @@ gnomonic_project(const Gnomonic *projection, double lon, double lat,
  * stops across the antimeridian or around a pole are where they belong.
  */
 void
-mean_position(bool geographic, const double *xs, const double *ys, int64 n,
+maritime_mean_position(bool geographic, const double *xs, const double *ys, int64 n,
 			  int64 stride, double *mean_x, double *mean_y)
 {
 	double		sx = 0,

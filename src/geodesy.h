@@ -9,8 +9,6 @@
 #ifndef MARITIME_GEODESY_H
 #define MARITIME_GEODESY_H
 
-#include "postgres.h"
-
 #include <math.h>
 
 /* Mean earth radius (IUGG), the sphere the SPEC measures on */
@@ -104,10 +102,10 @@ typedef struct Gnomonic
 	double		cos_lat0;
 } Gnomonic;
 
-extern void gnomonic_init(Gnomonic *projection, double lon0, double lat0);
-extern bool gnomonic_project(const Gnomonic *projection, double lon, double lat,
+extern void maritime_gnomonic_init(Gnomonic *projection, double lon0, double lat0);
+extern bool maritime_gnomonic_project(const Gnomonic *projection, double lon, double lat,
 							 double *x, double *y);
-extern void mean_position(bool geographic, const double *xs, const double *ys,
+extern void maritime_mean_position(bool geographic, const double *xs, const double *ys,
 						  int64 n, int64 stride, double *mean_x, double *mean_y);
 
 #endif							/* MARITIME_GEODESY_H */

@@ -21,28 +21,28 @@
  * they come from damaged storage or from a value forged with a binary cast.
  */
 void
-geom_report_malformed(const char *argname, GserStatus status)
+maritime_geom_report_malformed(const char *argname, GserStatus status)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("%s is not a valid geometry value", argname),
 			 errdetail("The value cannot be read because %s.",
-					   gser_status_message(status))));
+					   maritime_gser_status_message(status))));
 }
 
 /*
  * Parse a geometry argument.
  */
 void
-geom_read_datum(Datum datum, const char *argname, GserGeom *geom)
+maritime_geom_read_datum(Datum datum, const char *argname, GserGeom *geom)
 {
 	struct varlena *value = PG_DETOAST_DATUM_PACKED(datum);
 	GserStatus	status;
 
-	status = gser_read((const uint8_t *) VARDATA_ANY(value),
+	status = maritime_gser_read((const uint8_t *) VARDATA_ANY(value),
 					   VARSIZE_ANY_EXHDR(value), geom);
 	if (status != GSER_OK)
-		geom_report_malformed(argname, status);
+		maritime_geom_report_malformed(argname, status);
 	if (geom->geodetic)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -52,11 +52,29 @@ geom_read_datum(Datum datum, const char *argname, GserGeom *geom)
 
 /* A new POINT (XY) geometry in the current memory context */
 Datum
-geom_point_datum(int32 srid, double x, double y)
+maritime_geom_point_datum(int32 srid, double x, double y)
 {
 	bytea	   *result = palloc(VARHDRSZ + GSER_POINT_SIZE);
 
 	SET_VARSIZE(result, VARHDRSZ + GSER_POINT_SIZE);
-	gser_write_point((uint8_t *) VARDATA(result), srid, x, y);
+	maritime_gser_write_point((uint8_t *) VARDATA(result), srid, x, y);
 	return PointerGetDatum(result);
+}
+
+/* An area or other geometry argument must have the track's SRID */
+void
+maritime_arg_same_srid(int32 srid, const char *name, int32 track_srid)
+{
+	if (srid != track_srid && track_srid != 0 && srid != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has SRID %d, but track has SRID %d", name, srid, track_srid),
+				 errhint("Transform one of them, for example with ST_Transform(%s, %d).",
+						 name, track_srid)));
+	if (srid != track_srid)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has SRID %d, but track has SRID %d", name, srid, track_srid),
+				 errhint("Give both the same SRID, for example with ST_SetSRID(%s, %d).",
+						 srid == 0 ? name : "track", srid == 0 ? track_srid : srid)));
 }

@@ -11,8 +11,9 @@
 #include "compat.h"
 #include "gserialized.h"
 
-pg_noreturn extern void geom_report_malformed(const char *argname, GserStatus status);
-extern void geom_read_datum(Datum datum, const char *argname, GserGeom *geom);
-extern Datum geom_point_datum(int32 srid, double x, double y);
+pg_noreturn extern void maritime_geom_report_malformed(const char *argname, GserStatus status);
+extern void maritime_geom_read_datum(Datum datum, const char *argname, GserGeom *geom);
+extern Datum maritime_geom_point_datum(int32 srid, double x, double y);
+extern void maritime_arg_same_srid(int32 srid, const char *name, int32 track_srid);
 
 #endif							/* MARITIME_GEOMETRY_H */

@@ -79,7 +79,7 @@ float_up(double d)
 }
 
 GserStatus
-gser_read(const uint8_t *data, size_t size, GserGeom *geom)
+maritime_gser_read(const uint8_t *data, size_t size, GserGeom *geom)
 {
 	uint8_t		flags;
 	uint32_t	raw_srid;
@@ -186,11 +186,11 @@ read_polygon(const GserGeom *geom, size_t *offset, uint32_t polygon,
 }
 
 /*
- * Locate the rings of a POLYGON or MULTIPOLYGON read by gser_read.  Call
+ * Locate the rings of a POLYGON or MULTIPOLYGON read by maritime_gser_read.  Call
  * with rings = NULL to count them, then with an array of max_rings.
  */
 GserStatus
-gser_read_rings(const GserGeom *geom, GserRing *rings, uint32_t max_rings,
+maritime_gser_read_rings(const GserGeom *geom, GserRing *rings, uint32_t max_rings,
 				uint32_t *nrings, uint32_t *npolygons)
 {
 	size_t		offset = 0;
@@ -227,7 +227,7 @@ gser_read_rings(const GserGeom *geom, GserRing *rings, uint32_t max_rings,
 }
 
 const char *
-gser_status_message(GserStatus status)
+maritime_gser_status_message(GserStatus status)
 {
 	switch (status)
 	{
@@ -250,7 +250,7 @@ gser_status_message(GserStatus status)
 }
 
 const char *
-gser_type_name(uint32_t type)
+maritime_gser_type_name(uint32_t type)
 {
 	static const char *const names[] = {
 		"unknown", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT",
@@ -264,7 +264,7 @@ gser_type_name(uint32_t type)
 
 /* Bring an SRID into the range PostGIS stores, as PostGIS does */
 int32_t
-gser_clamp_srid(int32_t srid)
+maritime_gser_clamp_srid(int32_t srid)
 {
 	if (srid <= 0)
 		return GSER_SRID_UNKNOWN;
@@ -277,7 +277,7 @@ gser_clamp_srid(int32_t srid)
 static void
 write_srid_and_flags(uint8_t *out, int32_t srid, uint8_t flags)
 {
-	uint32_t	s = (uint32_t) gser_clamp_srid(srid);
+	uint32_t	s = (uint32_t) maritime_gser_clamp_srid(srid);
 
 	out[0] = (uint8_t) ((s >> 16) & 0x1F);
 	out[1] = (uint8_t) ((s >> 8) & 0xFF);
@@ -286,7 +286,7 @@ write_srid_and_flags(uint8_t *out, int32_t srid, uint8_t flags)
 }
 
 void
-gser_write_point(uint8_t *out, int32_t srid, double x, double y)
+maritime_gser_write_point(uint8_t *out, int32_t srid, double x, double y)
 {
 	write_srid_and_flags(out, srid, GFLAG_VERSION2);
 	write_uint32(out + 4, GSER_POINTTYPE);
@@ -306,15 +306,15 @@ linestring_needs_bbox(uint32_t npoints)
 }
 
 size_t
-gser_linestring_m_header_size(uint32_t npoints)
+maritime_gser_linestring_m_header_size(uint32_t npoints)
 {
 	return 4 + (linestring_needs_bbox(npoints) ? 6 * sizeof(float) : 0) + 8;
 }
 
 size_t
-gser_linestring_m_size(uint32_t npoints)
+maritime_gser_linestring_m_size(uint32_t npoints)
 {
-	return gser_linestring_m_header_size(npoints) +
+	return maritime_gser_linestring_m_header_size(npoints) +
 		(size_t) npoints * 3 * sizeof(double);
 }
 
@@ -323,7 +323,7 @@ gser_linestring_m_size(uint32_t npoints)
  * npoints (x, y, m) triples right after.  Returns the header's length.
  */
 size_t
-gser_write_linestring_m_header(uint8_t *out, int32_t srid, uint32_t npoints,
+maritime_gser_write_linestring_m_header(uint8_t *out, int32_t srid, uint32_t npoints,
 							   const GserBoxM *box)
 {
 	uint8_t		flags = GFLAG_VERSION2 | GFLAG_M;

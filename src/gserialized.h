@@ -87,22 +87,22 @@ typedef struct GserRing
 	const uint8_t *coords;		/* npoints * ndims doubles, maybe unaligned */
 } GserRing;
 
-extern GserStatus gser_read(const uint8_t *data, size_t size, GserGeom *geom);
-extern GserStatus gser_read_rings(const GserGeom *geom, GserRing *rings,
+extern GserStatus maritime_gser_read(const uint8_t *data, size_t size, GserGeom *geom);
+extern GserStatus maritime_gser_read_rings(const GserGeom *geom, GserRing *rings,
 								  uint32_t max_rings, uint32_t *nrings,
 								  uint32_t *npolygons);
-extern const char *gser_status_message(GserStatus status);
-extern const char *gser_type_name(uint32_t type);
+extern const char *maritime_gser_status_message(GserStatus status);
+extern const char *maritime_gser_type_name(uint32_t type);
 
-extern int32_t gser_clamp_srid(int32_t srid);
+extern int32_t maritime_gser_clamp_srid(int32_t srid);
 
 /* Bytes after the varlena word for the geometries we write */
 #define GSER_POINT_SIZE		(4 + 8 + 16)
-extern size_t gser_linestring_m_size(uint32_t npoints);
-extern size_t gser_linestring_m_header_size(uint32_t npoints);
+extern size_t maritime_gser_linestring_m_size(uint32_t npoints);
+extern size_t maritime_gser_linestring_m_header_size(uint32_t npoints);
 
-extern void gser_write_point(uint8_t *out, int32_t srid, double x, double y);
-extern size_t gser_write_linestring_m_header(uint8_t *out, int32_t srid,
+extern void maritime_gser_write_point(uint8_t *out, int32_t srid, double x, double y);
+extern size_t maritime_gser_write_linestring_m_header(uint8_t *out, int32_t srid,
 											 uint32_t npoints,
 											 const GserBoxM *box);
 

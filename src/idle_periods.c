@@ -15,8 +15,8 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-#include "args.h"
 #include "compat.h"
+#include "intervals.h"
 
 /*
  * idle_periods(busy tstzmultirange, during tstzrange, min_idle interval)
@@ -49,7 +49,7 @@ maritime_idle_periods(PG_FUNCTION_ARGS)
 	bool		during_empty;
 
 	InitMaterializedSRF(fcinfo, 0);
-	min_idle = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_idle");
+	min_idle = maritime_arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_idle");
 	busy = PG_GETARG_MULTIRANGE_P(0);
 	during = PG_GETARG_RANGE_P(1);
 
@@ -93,7 +93,7 @@ maritime_idle_periods(PG_FUNCTION_ARGS)
 			!TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(lower.val)) &&
 			!TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(upper.val));
 		if (finite &&
-			DatumGetTimestampTz(upper.val) - DatumGetTimestampTz(lower.val) < min_idle)
+			usecs_between(DatumGetTimestampTz(lower.val), DatumGetTimestampTz(upper.val)) < min_idle)
 			continue;
 
 		values[0] = lower.val;
@@ -101,7 +101,7 @@ maritime_idle_periods(PG_FUNCTION_ARGS)
 		values[1] = upper.val;
 		nulls[1] = upper.infinite;
 		if (finite)
-			values[2] = timestamp_difference_datum(DatumGetTimestampTz(upper.val),
+			values[2] = maritime_timestamp_difference_datum(DatumGetTimestampTz(upper.val),
 												   DatumGetTimestampTz(lower.val));
 		else
 			nulls[2] = true;

@@ -12,8 +12,9 @@
 #include "funcapi.h"
 #include "utils/timestamp.h"
 
-#include "args.h"
 #include "compat.h"
+#include "geometry.h"
+#include "intervals.h"
 #include "postgis.h"
 #include "visits.h"
 
@@ -40,12 +41,12 @@ emit_trip(ReturnSetInfo *rsinfo, int32 number, const Trip *trip,
 	if (home_again != NULL)
 	{
 		values[4] = TimestampTzGetDatum(home_again->arrival);
-		values[5] = timestamp_difference_datum(home_again->arrival,
+		values[5] = maritime_timestamp_difference_datum(home_again->arrival,
 											   trip->home->departure);
 	}
 	else
 		nulls[4] = nulls[5] = true;
-	values[6] = usecs_interval_datum(trip->away_dwell);
+	values[6] = maritime_usecs_interval_datum(trip->away_dwell);
 	values[7] = Int32GetDatum(trip->away_calls);
 	values[8] = BoolGetDatum(home_again != NULL);
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -81,32 +82,32 @@ maritime_round_trips(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 
 	if (!PG_ARGISNULL(3))
-		min_dwell = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(3), "min_dwell");
+		min_dwell = maritime_arg_nonnegative_interval(PG_GETARG_INTERVAL_P(3), "min_dwell");
 	if (!PG_ARGISNULL(4))
-		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(4), "max_gap");
+		max_gap = maritime_arg_positive_interval(PG_GETARG_INTERVAL_P(4), "max_gap");
 	if (!PG_ARGISNULL(5))
-		min_absence = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(5), "min_absence");
+		min_absence = maritime_arg_nonnegative_interval(PG_GETARG_INTERVAL_P(5), "min_absence");
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
 		PG_ARGISNULL(3) || PG_ARGISNULL(5))
 		PG_RETURN_NULL();
 
-	track_read(PG_GETARG_DATUM(0), "track", &track);
-	area_read(PG_GETARG_DATUM(1), "home", &home);
-	area_read(PG_GETARG_DATUM(2), "away", &away);
-	arg_same_srid(home.srid, "home", track.srid);
-	arg_same_srid(away.srid, "away", track.srid);
+	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
+	maritime_area_read(PG_GETARG_DATUM(1), "home", &home);
+	maritime_area_read(PG_GETARG_DATUM(2), "away", &away);
+	maritime_arg_same_srid(home.srid, "home", track.srid);
+	maritime_arg_same_srid(away.srid, "away", track.srid);
 
 	/* a vessel in both areas at once would be home and away at once */
 	if (area_box_overlaps(&home, away.xmin, away.xmax, away.ymin, away.ymax) &&
-		postgis_interiors_intersect(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2),
+		maritime_postgis_interiors_intersect(PG_GETARG_DATUM(1), PG_GETARG_DATUM(2),
 									get_fn_expr_argtype(fcinfo->flinfo, 1)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("home and away areas overlap"),
 				 errhint("Make them disjoint, for example with ST_Difference(away, home).")));
 
-	visits_compute(&track, &home, max_gap, min_dwell, min_absence, &home_visits);
-	visits_compute(&track, &away, max_gap, min_dwell, min_absence, &away_visits);
+	maritime_visits_compute(&track, &home, max_gap, min_dwell, min_absence, &home_visits);
+	maritime_visits_compute(&track, &away, max_gap, min_dwell, min_absence, &away_visits);
 
 	/* merge the two visit lists in time order */
 	while (h < home_visits.count || a < away_visits.count)

@@ -14,8 +14,8 @@
 #include "miscadmin.h"
 #include "utils/timestamp.h"
 
-#include "args.h"
 #include "compat.h"
+#include "intervals.h"
 #include "track.h"
 
 static void
@@ -26,7 +26,7 @@ emit_segment(ReturnSetInfo *rsinfo, const Track *track, int32 number,
 	bool		nulls[5] = {0};
 
 	values[0] = Int32GetDatum(number);
-	values[1] = track_make_datum(track->srid, &track->points[first],
+	values[1] = maritime_track_make_datum(track->srid, &track->points[first],
 								 last - first + 1);
 	values[2] = Int32GetDatum((int32) (last - first + 1));
 	values[3] = TimestampTzGetDatum(track_time(track, first));
@@ -57,11 +57,11 @@ maritime_segments(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (!PG_ARGISNULL(1))
-		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(1), "max_gap");
+		max_gap = maritime_arg_positive_interval(PG_GETARG_INTERVAL_P(1), "max_gap");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 
-	track_read(PG_GETARG_DATUM(0), "track", &track);
+	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
 	if (track.npoints == 0)
 		PG_RETURN_NULL();
 

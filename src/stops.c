@@ -31,11 +31,11 @@
 #include "utils/float.h"
 #include "utils/timestamp.h"
 
-#include "args.h"
 #include "compat.h"
 #include "geodesy.h"
 #include "geometry.h"
-#include "srid.h"
+#include "intervals.h"
+#include "postgis.h"
 #include "track.h"
 
 /* Beyond this a run may span more than 90 degrees: no gnomonic hull */
@@ -107,7 +107,7 @@ project_vertex(StopScan *scan, uint32 i)
 		scan->px[i] = p->x;
 		scan->py[i] = p->y;
 	}
-	else if (!gnomonic_project(&scan->projection, p->x, p->y,
+	else if (!maritime_gnomonic_project(&scan->projection, p->x, p->y,
 							   &scan->px[i], &scan->py[i]))
 		elog(ERROR, "stop run vertex beyond the gnomonic projection");
 }
@@ -119,18 +119,18 @@ cross(const StopScan *scan, uint32 o, uint32 a, uint32 b)
 		(scan->py[a] - scan->py[o]) * (scan->px[b] - scan->px[o]);
 }
 
-static StopScan *sort_scan;		/* for the comparator only */
-
+/* Order vertex numbers by their projected x, then y (qsort_arg: the scan) */
 static int
-compare_projected(const void *a, const void *b)
+compare_projected(const void *a, const void *b, void *arg)
 {
+	const StopScan *scan = (const StopScan *) arg;
 	uint32		i = *(const uint32 *) a;
 	uint32		j = *(const uint32 *) b;
 
-	if (sort_scan->px[i] != sort_scan->px[j])
-		return sort_scan->px[i] < sort_scan->px[j] ? -1 : 1;
-	if (sort_scan->py[i] != sort_scan->py[j])
-		return sort_scan->py[i] < sort_scan->py[j] ? -1 : 1;
+	if (scan->px[i] != scan->px[j])
+		return scan->px[i] < scan->px[j] ? -1 : 1;
+	if (scan->py[i] != scan->py[j])
+		return scan->py[i] < scan->py[j] ? -1 : 1;
 	return 0;
 }
 
@@ -199,8 +199,7 @@ update_hull(StopScan *scan)
 	scan->pending = scan->end + 1;
 	n = drop_interior(scan, c, n);
 
-	sort_scan = scan;
-	qsort(c, n, sizeof(uint32), compare_projected);
+	qsort_arg(c, n, sizeof(uint32), compare_projected, scan);
 
 	if (n < 3)
 	{
@@ -313,7 +312,7 @@ run_recenter(StopScan *scan)
 	uint32		n = scan->end - scan->start + 1;
 	uint32		v;
 
-	mean_position(scan->metric.geographic, &first->x, &first->y, n, 3,
+	maritime_mean_position(scan->metric.geographic, &first->x, &first->y, n, 3,
 				  &scan->center_x, &scan->center_y);
 	scan->radius = 0;
 	for (v = scan->start; v <= scan->end; v++)
@@ -337,7 +336,7 @@ run_begin(StopScan *scan, uint32 start, uint32 end)
 	scan->start = start;
 	scan->end = end;
 	if (scan->metric.geographic)
-		gnomonic_init(&scan->projection, first->x, first->y);
+		maritime_gnomonic_init(&scan->projection, first->x, first->y);
 	scan->nhull = 0;
 	scan->pending = start;
 	if (start == end)
@@ -394,12 +393,12 @@ emit_stop(ReturnSetInfo *rsinfo, StopScan *scan)
 	double		x,
 				y;
 
-	mean_position(scan->metric.geographic, &first->x, &first->y,
+	maritime_mean_position(scan->metric.geographic, &first->x, &first->y,
 				  (int64) scan->end - scan->start + 1, 3, &x, &y);
 	values[0] = TimestampTzGetDatum(start);
 	values[1] = TimestampTzGetDatum(end);
-	values[2] = timestamp_difference_datum(end, start);
-	values[3] = geom_point_datum(track->srid, x, y);
+	values[2] = maritime_timestamp_difference_datum(end, start);
+	values[3] = maritime_geom_point_datum(track->srid, x, y);
 	values[4] = Int32GetDatum((int32) (scan->end - scan->start + 1));
 	values[5] = Float8GetDatum(run_diameter(scan));
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -438,18 +437,18 @@ maritime_stops(PG_FUNCTION_ARGS)
 		scan.max_diameter = max_diameter;
 	}
 	if (!PG_ARGISNULL(2))
-		min_duration = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_duration");
+		min_duration = maritime_arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_duration");
 	if (!PG_ARGISNULL(3))
-		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(3), "max_gap");
+		max_gap = maritime_arg_positive_interval(PG_GETARG_INTERVAL_P(3), "max_gap");
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 
-	track_read(PG_GETARG_DATUM(0), "track", &track);
+	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
 	if (track.npoints == 0)
 		PG_RETURN_NULL();
 
 	scan.track = &track;
-	scan.metric.geographic = srid_is_geographic(track.srid);
+	scan.metric.geographic = maritime_srid_is_geographic(track.srid);
 	scan.brute_force = scan.metric.geographic &&
 		scan.max_diameter > GNOMONIC_SAFE_DIAMETER_M;
 	/* the monotone chain may hold up to twice its input for a moment */
@@ -471,12 +470,12 @@ maritime_stops(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 
 		dark = next < track.npoints && max_gap != ARG_NO_MAX_GAP &&
-			track_time(&track, next) - track_time(&track, scan.end) > max_gap;
+			usecs_between(track_time(&track, scan.end), track_time(&track, next)) > max_gap;
 		if (next < track.npoints && !dark && run_try_extend(&scan, next))
 			continue;
 
 		/* the run start..end cannot grow */
-		if (track_time(&track, scan.end) - track_time(&track, start) >= min_duration)
+		if (usecs_between(track_time(&track, start), track_time(&track, scan.end)) >= min_duration)
 		{
 			emit_stop(rsinfo, &scan);
 			start = scan.end + 1;

@@ -17,13 +17,33 @@
 #include "geometry.h"
 #include "track.h"
 
-/* M values beyond this cannot be a timestamp (and would overflow int64 us) */
-#define TRACK_MAX_ABS_SECONDS 9.0e12
+/* Seconds from 1970 to 2000, PostgreSQL's epoch */
+#define UNIX_EPOCH_OFFSET_SECONDS ((double) (UNIX_EPOCH_OFFSET_USECS / USECS_PER_SEC))
 
+/*
+ * The M of PostgreSQL's first timestamp (4714 BC) and of the end of its
+ * range (294277 AD, not included)
+ */
+#define TRACK_MIN_SECONDS ((double) MIN_TIMESTAMP / USECS_PER_SEC + UNIX_EPOCH_OFFSET_SECONDS)
+#define TRACK_END_SECONDS ((double) END_TIMESTAMP / USECS_PER_SEC + UNIX_EPOCH_OFFSET_SECONDS)
+
+/*
+ * M (seconds since 1970) as a timestamp.  Exact microseconds, one rounding;
+ * past 9e12 s (year 287,000) microseconds since 1970 no longer fit in
+ * int64, so there the count starts at 2000.  A double near the end of the
+ * range holds M only to a few milliseconds, so the last timestamps round to
+ * M = TRACK_END_SECONDS: that M is the last timestamp.  M must be within
+ * [TRACK_MIN_SECONDS, TRACK_END_SECONDS].
+ */
 TimestampTz
-track_seconds_to_timestamp(double seconds)
+maritime_track_seconds_to_timestamp(double seconds)
 {
-	return (TimestampTz) llround(seconds * USECS_PER_SEC) - UNIX_EPOCH_OFFSET_USECS;
+	TimestampTz t;
+
+	if (seconds < 9.0e12)
+		return (TimestampTz) llround(seconds * USECS_PER_SEC) - UNIX_EPOCH_OFFSET_USECS;
+	t = (TimestampTz) llround((seconds - UNIX_EPOCH_OFFSET_SECONDS) * USECS_PER_SEC);
+	return Min(t, END_TIMESTAMP - 1);
 }
 
 /*
@@ -48,34 +68,74 @@ read_stored_box(const GserGeom *geom, Track *track)
 	track->has_box = true;
 }
 
+/* Where every vertex must lie: inside the stored box if any, and finite */
+typedef struct VertexBounds
+{
+	double		xmin,
+				xmax,
+				ymin,
+				ymax;
+} VertexBounds;
+
+static void
+vertex_bounds(const Track *track, VertexBounds *bounds)
+{
+	bounds->xmin = -DBL_MAX;
+	bounds->xmax = DBL_MAX;
+	bounds->ymin = -DBL_MAX;
+	bounds->ymax = DBL_MAX;
+	if (track->has_box)
+	{
+		/* Max and Min keep a NaN bound (damaged bytes): nothing then fits */
+		bounds->xmin = Max(bounds->xmin, track->box_xmin);
+		bounds->xmax = Min(bounds->xmax, track->box_xmax);
+		bounds->ymin = Max(bounds->ymin, track->box_ymin);
+		bounds->ymax = Min(bounds->ymax, track->box_ymax);
+	}
+}
+
 /*
- * Every vertex finite, inside the stored box, with M increasing; the ends'
- * M within the timestamp range.  One pass with few branches, since every
- * analysis reads the whole track this way; report_invalid_points then
- * tells what is wrong.
+ * The rules of a valid track, each in one place: every vertex within the
+ * bounds (NaN fails every comparison, infinities fail the bounds), M
+ * increasing from a number, and the ends' M valid timestamps (M increases,
+ * so only the ends need that check).  Analyses skip a track whose box
+ * misses an area, so a box that does not hold the vertices (damaged bytes;
+ * PostGIS never writes one) would silently lose visits.
+ */
+static inline bool
+vertex_within(const VertexBounds *bounds, const TrackPoint *p)
+{
+	return (p->x >= bounds->xmin) & (p->x <= bounds->xmax) &
+		(p->y >= bounds->ymin) & (p->y <= bounds->ymax);
+}
+
+static inline bool
+vertex_m_increases(const TrackPoint *points, uint32 k)
+{
+	return k == 0 ? !isnan(points[k].m) : points[k].m > points[k - 1].m;
+}
+
+static inline bool
+m_is_timestamp(double m)
+{
+	return m >= TRACK_MIN_SECONDS && m <= TRACK_END_SECONDS &&
+		IS_VALID_TIMESTAMP(maritime_track_seconds_to_timestamp(m));
+}
+
+/*
+ * Whether the track follows the rules.  One pass with few branches, since
+ * every analysis reads the whole track this way; report_invalid_points
+ * then tells what is wrong.
  */
 static bool
 track_points_valid(const Track *track, const TrackPoint *points)
 {
 	uint32		n = track->npoints;
-	double		xmin = -DBL_MAX,
-				xmax = DBL_MAX,
-				ymin = -DBL_MAX,
-				ymax = DBL_MAX;
+	VertexBounds bounds;
 	bool		ok = true;
 	uint32		i;
 
-	if (track->has_box)
-	{
-		if (isnan(track->box_xmin) || isnan(track->box_xmax) ||
-			isnan(track->box_ymin) || isnan(track->box_ymax))
-			return false;
-		/* finite, and within the box */
-		xmin = Max(xmin, track->box_xmin);
-		xmax = Min(xmax, track->box_xmax);
-		ymin = Max(ymin, track->box_ymin);
-		ymax = Min(ymax, track->box_ymax);
-	}
+	vertex_bounds(track, &bounds);
 	for (i = 0; i < n && ok; i += 0x10000)
 	{
 		uint32		end = Min(n, i + 0x10000);
@@ -83,48 +143,38 @@ track_points_valid(const Track *track, const TrackPoint *points)
 
 		for (k = i; k < end; k++)
 		{
-			const TrackPoint *p = &points[k];
-
-			/* NaN fails every comparison, infinities fail the bounds */
-			ok &= (p->x >= xmin) & (p->x <= xmax) &
-				(p->y >= ymin) & (p->y <= ymax) &
-				(k == 0 ? !isnan(p->m) : p->m > points[k - 1].m);
+			ok &= vertex_within(&bounds, &points[k]);
+			ok &= vertex_m_increases(points, k);
 		}
 		CHECK_FOR_INTERRUPTS();
 	}
-	/* M increases, so only the ends need the timestamp range check */
-	for (i = 0; ok && i < n; i += Max(n - 1, 1))
-		ok = fabs(points[i].m) < TRACK_MAX_ABS_SECONDS &&
-			IS_VALID_TIMESTAMP(track_seconds_to_timestamp(points[i].m));
-	return ok;
+	return ok && (n == 0 ||
+				  (m_is_timestamp(points[0].m) && m_is_timestamp(points[n - 1].m)));
 }
 
-/* Raise the error for the first invalid vertex */
+/* Raise the error for the first rule the track breaks */
 static void
 report_invalid_points(const Track *track, const TrackPoint *points,
 					  const char *argname)
 {
+	uint32		n = track->npoints;
+	VertexBounds bounds;
 	uint32		i;
 
 	/* first, as PostGIS stores a NaN box for a NaN coordinate */
-	for (i = 0; i < track->npoints; i++)
+	for (i = 0; i < n; i++)
 		if (!isfinite(points[i].x) || !isfinite(points[i].y))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s has a non-finite coordinate at vertex %u", argname, i + 1)));
 
-	for (i = 0; i < track->npoints; i++)
+	vertex_bounds(track, &bounds);
+	for (i = 0; i < n; i++)
 	{
 		const TrackPoint *p = &points[i];
 
-		/*
-		 * Analyses skip a track whose box misses the area, so a box that
-		 * does not hold the vertices (damaged bytes; PostGIS never writes
-		 * one) would silently lose visits.  NaN bounds fail here too.
-		 */
-		if (track->has_box &&
-			!(p->x >= track->box_xmin && p->x <= track->box_xmax &&
-			  p->y >= track->box_ymin && p->y <= track->box_ymax))
+		/* finite coordinates outside the bounds: a box that misses them */
+		if (!vertex_within(&bounds, p))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("%s is not a valid geometry value", argname),
@@ -134,16 +184,13 @@ report_invalid_points(const Track *track, const TrackPoint *points,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s has a NaN M value at vertex %u", argname, i + 1)));
-		/* M increases, so only the ends need the timestamp range check */
-		if ((i == 0 || i == track->npoints - 1) &&
-			(!(fabs(p->m) < TRACK_MAX_ABS_SECONDS) ||
-			 !IS_VALID_TIMESTAMP(track_seconds_to_timestamp(p->m))))
+		if ((i == 0 || i == n - 1) && !m_is_timestamp(p->m))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 					 errmsg("%s has an M value out of the timestamp range at vertex %u",
 							argname, i + 1),
 					 errdetail("M is %g; it must be seconds since 1970-01-01 00:00 UTC.", p->m)));
-		if (i > 0 && !(p->m > points[i - 1].m))
+		if (!vertex_m_increases(points, i))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s must have strictly increasing M values", argname),
@@ -153,6 +200,7 @@ report_invalid_points(const Track *track, const TrackPoint *points,
 		if ((i & 0xFFFF) == 0xFFFF)
 			CHECK_FOR_INTERRUPTS();
 	}
+	elog(ERROR, "%s breaks no rule of a track, yet failed the check", argname);
 }
 
 /*
@@ -161,18 +209,18 @@ report_invalid_points(const Track *track, const TrackPoint *points,
  * used in place when aligned; others are copied into (x, y, m) points.
  */
 void
-track_read(Datum datum, const char *argname, Track *track)
+maritime_track_read(Datum datum, const char *argname, Track *track)
 {
 	GserGeom	geom;
 	TrackPoint *points;
 	uint32		i;
 
-	geom_read_datum(datum, argname, &geom);
+	maritime_geom_read_datum(datum, argname, &geom);
 	if (geom.type != GSER_LINETYPE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a LINESTRING M, not a %s",
-						argname, gser_type_name(geom.type)),
+						argname, maritime_gser_type_name(geom.type)),
 				 errhint("Build tracks with maritime.track_agg(geom, ts).")));
 	if (!geom.has_m)
 		ereport(ERROR,
@@ -203,9 +251,9 @@ track_read(Datum datum, const char *argname, Track *track)
  * from npoints >= 1 points: what the functions that return tracks build.
  */
 Datum
-track_make_datum(int32 srid, const TrackPoint *points, uint32 npoints)
+maritime_track_make_datum(int32 srid, const TrackPoint *points, uint32 npoints)
 {
-	size_t		header = gser_linestring_m_header_size(npoints);
+	size_t		header = maritime_gser_linestring_m_header_size(npoints);
 	size_t		size = VARHDRSZ + header + (size_t) npoints * sizeof(TrackPoint);
 	GserBoxM	box;
 	char	   *result;
@@ -226,7 +274,7 @@ track_make_datum(int32 srid, const TrackPoint *points, uint32 npoints)
 
 	result = palloc(size);
 	SET_VARSIZE(result, size);
-	gser_write_linestring_m_header((uint8_t *) VARDATA(result), srid, npoints, &box);
+	maritime_gser_write_linestring_m_header((uint8_t *) VARDATA(result), srid, npoints, &box);
 	memcpy(VARDATA(result) + header, points, (size_t) npoints * sizeof(TrackPoint));
 	return PointerGetDatum(result);
 }

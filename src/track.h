@@ -12,8 +12,6 @@
 #ifndef MARITIME_TRACK_H
 #define MARITIME_TRACK_H
 
-#include "postgres.h"
-
 #include "common/int.h"
 #include "datatype/timestamp.h"
 
@@ -38,9 +36,9 @@ typedef struct Track
 				box_ymax;
 } Track;
 
-extern void track_read(Datum datum, const char *argname, Track *track);
-extern TimestampTz track_seconds_to_timestamp(double seconds);
-extern Datum track_make_datum(int32 srid, const TrackPoint *points,
+extern void maritime_track_read(Datum datum, const char *argname, Track *track);
+extern TimestampTz maritime_track_seconds_to_timestamp(double seconds);
+extern Datum maritime_track_make_datum(int32 srid, const TrackPoint *points,
 							  uint32 npoints);
 
 /* Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch */
@@ -67,7 +65,7 @@ track_timestamp_to_seconds(TimestampTz t)
 static inline TimestampTz
 track_time(const Track *track, uint32 i)
 {
-	return track_seconds_to_timestamp(track->points[i].m);
+	return maritime_track_seconds_to_timestamp(track->points[i].m);
 }
 
 #endif							/* MARITIME_TRACK_H */

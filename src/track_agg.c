@@ -14,9 +14,10 @@
  * growing it while the chunks already copied into it are freed, so the
  * peak is about one result (24 bytes a fix) and a chunk, not a whole state
  * and a whole result.  Unsorted fixes are sorted inside the result, then
- * turned from (t, x, y) into (x, y, m) in place.  Because the state is
- * handed over this way, a plain aggregate's state is finalized only once;
- * window aggregation, which finalizes repeatedly, gets a copy instead.
+ * turned from (t, x, y) into (x, y, m) in place.  The state is handed over
+ * this way only where PostgreSQL finalizes it once (plain and sorted
+ * aggregation); window and hashed aggregation, which may finalize it
+ * again, get a copy instead (see state_may_be_consumed).
  *
  * Same timestamps: the fix with the smallest x, then y, is kept, whatever
  * the row order, so serial and parallel plans give the same track.
@@ -29,16 +30,17 @@
  */
 #include "postgres.h"
 
-#include "compat.h"
 #include "fmgr.h"
 #include "lib/binaryheap.h"
 #include "miscadmin.h"
+#include "nodes/execnodes.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 
+#include "compat.h"
 #include "geometry.h"
-#include "srid.h"
+#include "postgis.h"
 #include "track.h"
 
 typedef struct TrackFix
@@ -96,7 +98,7 @@ typedef struct FixBuffer
 
 /* The most fixes whose track still fits in one value (1 GB) */
 #define TRACK_MAX_FIXES \
-	((int64) ((MaxAllocSize - VARHDRSZ - gser_linestring_m_header_size(3)) / \
+	((int64) ((MaxAllocSize - VARHDRSZ - maritime_gser_linestring_m_header_size(3)) / \
 			  (3 * sizeof(double))))
 
 /* Chunks start small (many short tracks) and double up to 1.5 MB */
@@ -630,11 +632,11 @@ maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		goto skip;
 
-	geom_read_datum(PG_GETARG_DATUM(1), "geom", &geom);
+	maritime_geom_read_datum(PG_GETARG_DATUM(1), "geom", &geom);
 	if (geom.type != GSER_POINTTYPE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("geom must be a POINT, not a %s", gser_type_name(geom.type)),
+				 errmsg("geom must be a POINT, not a %s", maritime_gser_type_name(geom.type)),
 				 errhint("track_agg takes one position per row; ST_DumpPoints splits other geometries into points.")));
 	if (geom.npoints == 0)
 		goto skip;				/* POINT EMPTY */
@@ -658,7 +660,7 @@ maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 
 	if (state == NULL)
 		state = track_state_create(aggcontext, geom.srid,
-								   srid_is_geographic(geom.srid));
+								   maritime_srid_is_geographic(geom.srid));
 	else
 		check_same_srid(geom.srid, state->srid);
 
@@ -688,19 +690,41 @@ skip:
 }
 
 /*
+ * Whether the final function may hand the state over to the result, so
+ * that the result takes the state's place in memory instead of doubling it.
+ * PostgreSQL finalizes one state more than once in window aggregation
+ * (after every row), in a hashed aggregation rescanned without new input
+ * (it finalizes the kept hash table again) and when aggregates share a
+ * state: there the state must stay as it was.  Plain and sorted
+ * aggregation finalize a group's state once, and reset its memory before
+ * the group could be aggregated again.
+ */
+static bool
+state_may_be_consumed(FunctionCallInfo fcinfo)
+{
+	AggStrategy strategy;
+
+	if (AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_AGGREGATE ||
+		!IsA(fcinfo->context, AggState) || AggStateIsShared(fcinfo))
+		return false;
+	strategy = ((AggState *) fcinfo->context)->aggstrategy;
+	return strategy == AGG_PLAIN || strategy == AGG_SORTED;
+}
+
+/*
  * track_agg_finalfn(state internal) returns geometry
  *
- * A plain aggregate's state is finalized once, so it is handed over to the
- * result chunk by chunk; window aggregation finalizes after every row and
- * keeps adding, so there the state is copied and stays as it was.
+ * Declared FINALFUNC_MODIFY = READ_ONLY, which is what PostgreSQL sees:
+ * wherever it may use the state again (see above) the state is left as it
+ * was and the result is a copy; elsewhere the state is never seen again.
  */
 PG_FUNCTION_INFO_V1(maritime_track_agg_finalfn);
 
 Datum
 maritime_track_agg_finalfn(PG_FUNCTION_ARGS)
 {
-	bool		consume = AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE;
-	size_t		max_header = VARHDRSZ + gser_linestring_m_header_size(3);
+	bool		consume = state_may_be_consumed(fcinfo);
+	size_t		max_header = VARHDRSZ + maritime_gser_linestring_m_header_size(3);
 	TrackAggState *state;
 	FixBuffer	buf;
 	TrackFix   *fixes;
@@ -749,10 +773,10 @@ maritime_track_agg_finalfn(PG_FUNCTION_ARGS)
 
 	/* a track of one or two points has no stored box: a shorter header */
 	result = buf.data;
-	header = gser_linestring_m_header_size((uint32) n);
+	header = maritime_gser_linestring_m_header_size((uint32) n);
 	if (VARHDRSZ + header < max_header)
 		memmove(result + VARHDRSZ + header, fixes, n * sizeof(TrackFix));
-	gser_write_linestring_m_header((uint8_t *) VARDATA(result), srid,
+	maritime_gser_write_linestring_m_header((uint8_t *) VARDATA(result), srid,
 								   (uint32) n, &box);
 	SET_VARSIZE(result, VARHDRSZ + header + n * 3 * sizeof(double));
 	PG_RETURN_POINTER(result);
@@ -822,7 +846,9 @@ maritime_track_agg_combinefn(PG_FUNCTION_ARGS)
  * track_agg_serialfn(state internal) returns bytea
  *
  * Workers sort before sending, so the sorting is done in parallel and the
- * leader only merges.  Like the final function, it hands the state over.
+ * leader only merges.  It hands the state over to the bytes it sends: a
+ * state is serialized once, when a partial aggregation below a Gather
+ * passes it to the leader.
  */
 PG_FUNCTION_INFO_V1(maritime_track_agg_serialfn);
 

@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  *
  * visits.c
- *	  Port visits: the maximal time intervals a track spends inside an area,
- *	  and the SQL function maritime.port_visits.
+ *	  Port visits: the maximal time intervals a track spends inside an
+ *	  area.  port_visits.c and round_trips.c are the SQL functions.
  *
  * Between two vertices the vessel moves in a straight line at constant
  * speed, so on an ordinary segment the times inside the (closed) area are
@@ -14,14 +14,11 @@
  */
 #include "postgres.h"
 
-#include "access/htup_details.h"
 #include "fmgr.h"
-#include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/timestamp.h"
 
-#include "args.h"
-#include "compat.h"
+#include "intervals.h"
 #include "visits.h"
 
 /* The state of the scan along the track */
@@ -145,7 +142,7 @@ compare_double(const void *a, const void *b)
 
 /*
  * Walk one ordinary segment a -> b whose end vertices are inside or not as
- * in_a and in_b.  "params" has room for area_max_crossings(area) values;
+ * in_a and in_b.  "params" has room for maritime_area_max_crossings(area) values;
  * "inside" for as many flags.
  */
 static void
@@ -155,8 +152,8 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 	int			n;
 	int			k;
 
-	n = area_segment_crossings(area, a->x, a->y, b->x, b->y,
-							   params + 1, area_max_crossings(area) - 2);
+	n = maritime_area_segment_crossings(area, a->x, a->y, b->x, b->y,
+							   params + 1, maritime_area_max_crossings(area) - 2);
 	if (n == 0 && in_a == in_b)
 		return;					/* wholly inside or wholly outside */
 
@@ -178,7 +175,7 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 	{
 		double		s = (params[k] + params[k + 1]) / 2;
 
-		mid_inside[k] = area_contains(area, a->x + s * (b->x - a->x),
+		mid_inside[k] = maritime_area_contains(area, a->x + s * (b->x - a->x),
 									  a->y + s * (b->y - a->y));
 		/* a segment across a long, jagged area may have many thousands */
 		if ((k & 0xFF) == 0xFF)
@@ -199,7 +196,7 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 		else if (k == n - 1)
 			inside = in_b;
 		else
-			inside = area_contains(area, a->x + s * (b->x - a->x),
+			inside = maritime_area_contains(area, a->x + s * (b->x - a->x),
 								   a->y + s * (b->y - a->y));
 		if ((k & 0xFF) == 0xFF)
 			CHECK_FOR_INTERRUPTS();
@@ -207,9 +204,9 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
 			(k + 1 < n && mid_inside[k]);
 
 		if (inside && !scan->in_visit)
-			scan_arrive(scan, track_seconds_to_timestamp(a->m + s * (b->m - a->m)), false);
+			scan_arrive(scan, maritime_track_seconds_to_timestamp(a->m + s * (b->m - a->m)), false);
 		if (k + 1 < n && scan->in_visit && !mid_inside[k])
-			scan_depart(scan, track_seconds_to_timestamp(a->m + s * (b->m - a->m)));
+			scan_depart(scan, maritime_track_seconds_to_timestamp(a->m + s * (b->m - a->m)));
 	}
 }
 
@@ -219,7 +216,7 @@ scan_segment(VisitScan *scan, Area *area, const TrackPoint *a, const TrackPoint 
  * ARG_NO_MAX_GAP when no segment is dark.
  */
 void
-visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
+maritime_visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 			   int64 min_absence, VisitList *list)
 {
 	VisitScan	scan;
@@ -238,10 +235,10 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 
 	memset(&scan, 0, sizeof(scan));
 	scan.list = list;
-	params = palloc(sizeof(double) * area_max_crossings(area));
-	mid_inside = palloc(sizeof(bool) * area_max_crossings(area));
+	params = palloc(sizeof(double) * maritime_area_max_crossings(area));
+	mid_inside = palloc(sizeof(bool) * maritime_area_max_crossings(area));
 
-	if (area_contains(area, track->points[0].x, track->points[0].y))
+	if (maritime_area_contains(area, track->points[0].x, track->points[0].y))
 	{
 		scan_arrive(&scan, track_time(track, 0), true);
 		scan.current.fixes = 1;
@@ -265,14 +262,16 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 							   Min(a->y, b->y), Max(a->y, b->y)))
 			continue;
 
-		in_b = area_contains(area, b->x, b->y);
+		in_b = maritime_area_contains(area, b->x, b->y);
 
 		if (max_gap != ARG_NO_MAX_GAP &&
-			track_time(track, i) - track_time(track, i - 1) > max_gap)
+			usecs_between(track_time(track, i - 1), track_time(track, i)) > max_gap)
 		{
 			/* dark: the position in between is unknown */
 			if (scan.in_visit && in_b)
-				scan.current.dark_usecs += track_time(track, i) - track_time(track, i - 1);
+				scan.current.dark_usecs = usecs_add(scan.current.dark_usecs,
+													usecs_between(track_time(track, i - 1),
+																  track_time(track, i)));
 			else if (scan.in_visit)
 				scan_depart(&scan, track_time(track, i - 1));
 			else if (in_b)
@@ -298,62 +297,4 @@ visits_compute(const Track *track, Area *area, int64 max_gap, int64 min_dwell,
 	pfree(params);
 	pfree(mid_inside);
 	visits_merge_and_filter(list, min_absence, min_dwell);
-}
-
-/*
- * port_visits(track geometry, area geometry, min_dwell interval,
- *			   max_gap interval, min_absence interval)
- *	  RETURNS TABLE(visit int, arrival timestamptz, departure timestamptz,
- *					dwell interval, fixes int, dark interval,
- *					open_start boolean, open_end boolean, absent interval)
- */
-PG_FUNCTION_INFO_V1(maritime_port_visits);
-
-Datum
-maritime_port_visits(PG_FUNCTION_ARGS)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	int64		min_dwell = 0;
-	int64		max_gap = ARG_NO_MAX_GAP;
-	int64		min_absence = 0;
-	Track		track;
-	Area		area;
-	VisitList	list;
-	int32		i;
-
-	InitMaterializedSRF(fcinfo, 0);
-
-	if (!PG_ARGISNULL(2))
-		min_dwell = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_dwell");
-	if (!PG_ARGISNULL(3))
-		max_gap = arg_positive_interval(PG_GETARG_INTERVAL_P(3), "max_gap");
-	if (!PG_ARGISNULL(4))
-		min_absence = arg_nonnegative_interval(PG_GETARG_INTERVAL_P(4), "min_absence");
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(4))
-		PG_RETURN_NULL();
-
-	track_read(PG_GETARG_DATUM(0), "track", &track);
-	area_read(PG_GETARG_DATUM(1), "area", &area);
-	arg_same_srid(area.srid, "area", track.srid);
-
-	visits_compute(&track, &area, max_gap, min_dwell, min_absence, &list);
-
-	for (i = 0; i < list.count; i++)
-	{
-		const Visit *v = &list.visits[i];
-		Datum		values[9];
-		bool		nulls[9] = {0};
-
-		values[0] = Int32GetDatum(i + 1);
-		values[1] = TimestampTzGetDatum(v->arrival);
-		values[2] = TimestampTzGetDatum(v->departure);
-		values[3] = timestamp_difference_datum(v->departure, v->arrival);
-		values[4] = Int32GetDatum(v->fixes);
-		values[5] = usecs_interval_datum(v->dark_usecs);
-		values[6] = BoolGetDatum(v->open_start);
-		values[7] = BoolGetDatum(v->open_end);
-		values[8] = usecs_interval_datum(v->absent_usecs);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	PG_RETURN_NULL();
 }

@@ -9,8 +9,6 @@
 #ifndef MARITIME_VISITS_H
 #define MARITIME_VISITS_H
 
-#include "postgres.h"
-
 #include "area.h"
 #include "track.h"
 
@@ -33,7 +31,7 @@ typedef struct VisitList
 	int32		capacity;
 } VisitList;
 
-extern void visits_compute(const Track *track, Area *area, int64 max_gap,
+extern void maritime_visits_compute(const Track *track, Area *area, int64 max_gap,
 						   int64 min_dwell, int64 min_absence,
 						   VisitList *list);
 

@@ -88,7 +88,7 @@ read_hex(const char *hex, int version, uint8_t *buf, size_t *size, GserGeom *geo
 	*size = from_hex(hex, buf);
 	if (version == 1)
 		to_version1(buf);
-	return gser_read(buf, *size, geom);
+	return maritime_gser_read(buf, *size, geom);
 }
 
 static void
@@ -171,10 +171,10 @@ test_rings(int version)
 
 	CHECK(read_hex(MULTIPOLYGON_HOLE, version, buf, &size, &g) == GSER_OK &&
 		  g.type == GSER_MULTIPOLYGONTYPE && g.srid == 4326, "v%d MULTIPOLYGON header", version);
-	CHECK(gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_OK &&
+	CHECK(maritime_gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_OK &&
 		  nrings == 3 && npolygons == 2, "v%d MULTIPOLYGON counts %u rings %u polygons",
 		  version, nrings, npolygons);
-	CHECK(gser_read_rings(&g, rings, 8, &nrings, &npolygons) == GSER_OK, "v%d MULTIPOLYGON rings", version);
+	CHECK(maritime_gser_read_rings(&g, rings, 8, &nrings, &npolygons) == GSER_OK, "v%d MULTIPOLYGON rings", version);
 	CHECK(rings[0].polygon == 0 && rings[0].npoints == 5 && rings[1].polygon == 0 &&
 		  rings[1].npoints == 5 && rings[2].polygon == 1 && rings[2].npoints == 4,
 		  "v%d MULTIPOLYGON ring layout", version);
@@ -183,7 +183,7 @@ test_rings(int version)
 		  "v%d MULTIPOLYGON coordinates (after the padding of an odd ring count)", version);
 
 	CHECK(read_hex(POLYGON_3_RINGS, version, buf, &size, &g) == GSER_OK &&
-		  gser_read_rings(&g, rings, 8, &nrings, &npolygons) == GSER_OK &&
+		  maritime_gser_read_rings(&g, rings, 8, &nrings, &npolygons) == GSER_OK &&
 		  nrings == 3 && npolygons == 1 && rings[2].npoints == 4 &&
 		  gser_ring_coord(&g, &rings[2], 1, 0) == 6 && gser_ring_coord(&g, &rings[2], 1, 1) == 5,
 		  "v%d POLYGON with 3 rings", version);
@@ -205,8 +205,8 @@ test_ring_truncation(const char *name, const char *hex)
 					npolygons;
 
 		memcpy(copy, buf, cut);
-		if (gser_read(copy, cut, &g) != GSER_OK ||
-			gser_read_rings(&g, NULL, 0, &nrings, &npolygons) != GSER_OK)
+		if (maritime_gser_read(copy, cut, &g) != GSER_OK ||
+			maritime_gser_read_rings(&g, NULL, 0, &nrings, &npolygons) != GSER_OK)
 			refused++;
 		free(copy);
 	}
@@ -217,8 +217,8 @@ test_ring_truncation(const char *name, const char *hex)
 					npolygons;
 
 		buf[size] = 0;
-		CHECK(gser_read(buf, size + 1, &g) == GSER_OK &&
-			  gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_TRAILING_BYTES,
+		CHECK(maritime_gser_read(buf, size + 1, &g) == GSER_OK &&
+			  maritime_gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_TRAILING_BYTES,
 			  "%s: trailing byte refused", name);
 	}
 	{
@@ -230,8 +230,8 @@ test_ring_truncation(const char *name, const char *hex)
 
 		size = from_hex(hex, buf);
 		memcpy(buf + 4 + 16 + 8 + (strcmp(name, "POLYGON") ? 8 : 0), &huge, 4);
-		CHECK(gser_read(buf, size, &g) == GSER_OK &&
-			  gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_TRUNCATED,
+		CHECK(maritime_gser_read(buf, size, &g) == GSER_OK &&
+			  maritime_gser_read_rings(&g, NULL, 0, &nrings, &npolygons) == GSER_TRUNCATED,
 			  "%s: huge ring refused", name);
 	}
 }
@@ -250,7 +250,7 @@ test_truncation(const char *name, const char *hex)
 		GserGeom	g;
 
 		memcpy(copy, buf, cut);
-		if (gser_read(copy, cut, &g) != GSER_OK)
+		if (maritime_gser_read(copy, cut, &g) != GSER_OK)
 			refused++;
 		free(copy);
 	}
@@ -259,7 +259,7 @@ test_truncation(const char *name, const char *hex)
 	buf[size] = 0;
 	{
 		GserGeom	g;
-		GserStatus	status = gser_read(buf, size + 1, &g);
+		GserStatus	status = maritime_gser_read(buf, size + 1, &g);
 
 		/* an extra byte is trailing garbage for points and lines */
 		CHECK(status == GSER_TRAILING_BYTES || g.type == GSER_POLYGONTYPE,
@@ -278,33 +278,33 @@ test_malformed(void)
 	/* npoints larger than the data */
 	size = from_hex(LINE_M_2, buf);
 	memcpy(buf + 8, &big, 4);
-	CHECK(gser_read(buf, size, &g) == GSER_TRUNCATED, "huge npoints refused");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_TRUNCATED, "huge npoints refused");
 
 	/* reserved flag bits */
 	size = from_hex(POINT_4326, buf);
 	buf[3] |= 0x80;
-	CHECK(gser_read(buf, size, &g) == GSER_BAD_FLAGS, "flag 0x80 refused");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_BAD_FLAGS, "flag 0x80 refused");
 	size = from_hex(POINT_4326, buf);
 	buf[3] |= 0x20;
-	CHECK(gser_read(buf, size, &g) == GSER_BAD_FLAGS, "version 2 flag 0x20 refused");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_BAD_FLAGS, "version 2 flag 0x20 refused");
 
 	/* in version 1, 0x10 and 0x20 are read-only and solid: no extra bytes */
 	size = from_hex(POINT_4326, buf);
 	to_version1(buf);
 	buf[3] |= 0x30;
-	CHECK(gser_read(buf, size, &g) == GSER_OK && g.npoints == 1, "version 1 flags 0x10 0x20 accepted");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_OK && g.npoints == 1, "version 1 flags 0x10 0x20 accepted");
 
 	/* unknown type numbers */
 	size = from_hex(POINT_4326, buf);
 	buf[4] = 16;
-	CHECK(gser_read(buf, size, &g) == GSER_BAD_TYPE, "type 16 refused");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_BAD_TYPE, "type 16 refused");
 	buf[4] = 0;
-	CHECK(gser_read(buf, size, &g) == GSER_BAD_TYPE, "type 0 refused");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_BAD_TYPE, "type 0 refused");
 
 	/* a POINT claiming two vertices */
 	size = from_hex(POINT_4326, buf);
 	buf[8] = 2;
-	CHECK(gser_read(buf, size, &g) == GSER_BAD_COUNT, "POINT with 2 vertices refused");
+	CHECK(maritime_gser_read(buf, size, &g) == GSER_BAD_COUNT, "POINT with 2 vertices refused");
 }
 
 /* Version 2 with the extended-flags word (PostGIS writes it for solids) */
@@ -324,10 +324,10 @@ test_extended_flags(void)
 	memset(ext + 4, 0, 8);
 	ext[4] = 0x01;				/* solid */
 	memcpy(ext + 12, plain + 4, size - 4);
-	CHECK(gser_read(ext, size + 8, &g) == GSER_OK && g.npoints == 1, "extended flags skipped");
+	CHECK(maritime_gser_read(ext, size + 8, &g) == GSER_OK && g.npoints == 1, "extended flags skipped");
 	gser_vertex(&g, 0, &x, &y, &m);
 	CHECK(x == 151.174835 && y == -33.83556, "extended flags: coordinates");
-	CHECK(gser_read(ext, size + 7, &g) != GSER_OK, "extended flags: truncated refused");
+	CHECK(maritime_gser_read(ext, size + 7, &g) != GSER_OK, "extended flags: truncated refused");
 }
 
 static void
@@ -342,28 +342,28 @@ test_writer(void)
 	double		line7[6] = {0, 0, 10, 1, 1, 20};
 
 	size = from_hex(POINT_4326, expected);
-	gser_write_point(out, 4326, 151.174835, -33.83556);
+	maritime_gser_write_point(out, 4326, 151.174835, -33.83556);
 	CHECK(size == GSER_POINT_SIZE && memcmp(out, expected, size) == 0, "POINT bytes equal PostGIS's");
 
 	/* three vertices: PostGIS stores a bounding box, so do we */
 	size = from_hex(LINE_M_3_BBOX, expected);
 	box = (GserBoxM) {0, 3, -1, 1, 10, 40};
-	header = gser_write_linestring_m_header(out, 4326, 3, &box);
+	header = maritime_gser_write_linestring_m_header(out, 4326, 3, &box);
 	memcpy(out + header, line12, sizeof(line12));
-	CHECK(header == gser_linestring_m_header_size(3) &&
-		  size == gser_linestring_m_size(3) &&
+	CHECK(header == maritime_gser_linestring_m_header_size(3) &&
+		  size == maritime_gser_linestring_m_size(3) &&
 		  memcmp(out, expected, size) == 0, "LINESTRING M (3 vertices) bytes equal PostGIS's");
 
 	size = from_hex(LINE_M_2, expected);
 	box = (GserBoxM) {0, 1, 0, 1, 10, 20};
-	header = gser_write_linestring_m_header(out, 4326, 2, &box);
+	header = maritime_gser_write_linestring_m_header(out, 4326, 2, &box);
 	memcpy(out + header, line7, sizeof(line7));
-	CHECK(size == gser_linestring_m_size(2) && memcmp(out, expected, size) == 0,
+	CHECK(size == maritime_gser_linestring_m_size(2) && memcmp(out, expected, size) == 0,
 		  "LINESTRING M (2 vertices) bytes equal PostGIS's");
 
 	/* the float box must contain the double extent: rounded outwards */
 	box = (GserBoxM) {0.1, 0.7, -0.3, 0.9, 1700000000.123456, 1700000099.654321};
-	header = gser_write_linestring_m_header(out, 0, 3, &box);
+	header = maritime_gser_write_linestring_m_header(out, 0, 3, &box);
 	{
 		float		f[6];
 
@@ -373,14 +373,14 @@ test_writer(void)
 	}
 
 	/* SRIDs are clamped as PostGIS does */
-	CHECK(gser_clamp_srid(-5) == 0 && gser_clamp_srid(4326) == 4326 &&
-		  gser_clamp_srid(999999) == 999999 &&
-		  gser_clamp_srid(1000000) == 999000 + (1000000 % 999), "SRID clamping");
-	gser_write_point(out, 1000000, 0, 0);
+	CHECK(maritime_gser_clamp_srid(-5) == 0 && maritime_gser_clamp_srid(4326) == 4326 &&
+		  maritime_gser_clamp_srid(999999) == 999999 &&
+		  maritime_gser_clamp_srid(1000000) == 999000 + (1000000 % 999), "SRID clamping");
+	maritime_gser_write_point(out, 1000000, 0, 0);
 	{
 		GserGeom	g;
 
-		CHECK(gser_read(out, GSER_POINT_SIZE, &g) == GSER_OK && g.srid == gser_clamp_srid(1000000),
+		CHECK(maritime_gser_read(out, GSER_POINT_SIZE, &g) == GSER_OK && g.srid == maritime_gser_clamp_srid(1000000),
 			  "clamped SRID round-trips");
 	}
 }

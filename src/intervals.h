@@ -1,18 +1,18 @@
 /*-------------------------------------------------------------------------
  *
- * args.h
- *	  Checking the interval and number arguments of the analyses.
+ * intervals.h
+ *	  Interval arguments and results, and timestamp differences that
+ *	  saturate instead of wrapping.
  *
  *-------------------------------------------------------------------------
  */
-#ifndef MARITIME_ARGS_H
-#define MARITIME_ARGS_H
-
-#include "postgres.h"
+#ifndef MARITIME_INTERVALS_H
+#define MARITIME_INTERVALS_H
 
 #include "common/int.h"
 #include "datatype/timestamp.h"
 
+/* max_gap NULL: no segment is dark */
 #define ARG_NO_MAX_GAP (-1)
 
 /*
@@ -40,11 +40,10 @@ usecs_add(int64 a, int64 b)
 	return usecs;
 }
 
-extern int64 interval_usecs(const Interval *interval);
-extern int64 arg_nonnegative_interval(const Interval *interval, const char *name);
-extern int64 arg_positive_interval(const Interval *interval, const char *name);
-extern Datum usecs_interval_datum(int64 usecs);
-extern Datum timestamp_difference_datum(TimestampTz later, TimestampTz earlier);
-extern void arg_same_srid(int32 srid, const char *name, int32 track_srid);
+extern int64 maritime_interval_usecs(const Interval *interval);
+extern int64 maritime_arg_nonnegative_interval(const Interval *interval, const char *name);
+extern int64 maritime_arg_positive_interval(const Interval *interval, const char *name);
+extern Datum maritime_usecs_interval_datum(int64 usecs);
+extern Datum maritime_timestamp_difference_datum(TimestampTz later, TimestampTz earlier);
 
-#endif							/* MARITIME_ARGS_H */
+#endif							/* MARITIME_INTERVALS_H */
