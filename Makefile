@@ -19,10 +19,10 @@ OBJS = \
 	src/stops.o \
 	src/clean.o \
 	src/segments.o
-DATA = maritime--1.0.sql
+DATA = maritime--1.0.sql maritime--1.1.sql maritime--1.0--1.1.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
-REGRESS = install helpers track_agg track_agg_errors srid_lookup track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends hostile_input malformed cancel privileges
+REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends hostile_input malformed cancel privileges
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 # Warnings are errors in CI and developer builds (make WERROR=1, as
