@@ -22,7 +22,17 @@ OBJS = \
 DATA = maritime--1.0.sql maritime--1.1.sql maritime--1.0--1.1.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
-REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel track_agg_limits real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends hostile_input malformed cancel privileges
+# The packager's suite (make installcheck, Debian's pg_buildext
+# installcheck): deterministic, no timing, nothing to build first, no
+# database or role of its own; about a minute.
+REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends hostile_input
+
+# Heavier or environment-bound tests (make installcheck-extra, which
+# scripts/test.sh runs): track_agg's size limit over 44.7 million rows,
+# damaged bytes through the test-only module in test/malformed (built
+# first, never installed), cancel latency under statement_timeout, and
+# privileges in a database and with roles of their own.
+REGRESS_EXTRA = install helpers track_agg_limits malformed cancel privileges
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 # Warnings are errors in CI and developer builds (make WERROR=1, as
@@ -47,3 +57,9 @@ unittest: test/unit/test_gserialized
 	test/unit/test_gserialized
 
 .PHONY: unittest
+
+installcheck-extra:
+	$(MAKE) -C test/malformed PG_CONFIG=$(PG_CONFIG)
+	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS_EXTRA)
+
+.PHONY: installcheck-extra

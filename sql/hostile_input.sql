@@ -123,10 +123,11 @@ SELECT visit, arrival, departure, dwell, fixes, open_start, open_end
 FROM maritime.port_visits('01020000400100000000000000000014400000000000001440000000208064D941', :square);
 -- NULL in every position at once: no rows
 SELECT count(*) FROM maritime.port_visits(NULL, NULL, NULL, NULL);
--- intervals: 'infinity' is no interval in PostgreSQL 15 (22007, before the
--- call); '1000000 years' keeps nothing as min_dwell and darkens nothing as
--- max_gap; intervals beyond int64 microseconds saturate instead of wrapping
-SELECT regress.error_of(format('SELECT * FROM maritime.port_visits(regress.track(''5 5 0''), %L, ''infinity'')', :square));
+-- intervals: '1000000 years' keeps nothing as min_dwell and darkens
+-- nothing as max_gap; intervals beyond int64 microseconds saturate instead
+-- of wrapping.  ('infinity' is an interval from PostgreSQL 17 on, 22007
+-- before the call in 15; it saturates like these, so it is left out here,
+-- where every version must give the same answers.)
 SELECT m.min_dwell, count(v.visit) AS visits
 FROM (VALUES (interval '1000000 years'), ('178000000 years 2147483647 days')) m(min_dwell)
 LEFT JOIN LATERAL maritime.port_visits(regress.track('5 5 0, 5 6 600'), :square, m.min_dwell) v ON true
@@ -191,12 +192,12 @@ FROM maritime.round_trips(regress.track('5 5 0, 105 5 100, 5 5 200'), :square, :
 -- XYZM is read as XYM, Z ignored: the same trip
 SELECT trip, home_departure, home_arrival, away_calls
 FROM maritime.round_trips('LINESTRING ZM(5 5 -99 1704067200, 105 5 99 1704067300, 5 5 NaN 1704067400)', :square, :away);
--- intervals: 'infinity' is no interval (22007); '-1 s', a negative month and
--- too negative to count are rejected (22023); huge ones saturate
+-- intervals: '-1 s', a negative month and too negative to count are
+-- rejected (22023); huge ones saturate
 SELECT d AS min_dwell, regress.error_of(format('SELECT * FROM maritime.round_trips(regress.track(''5 5 0''), %L, %L, %L)', :square, :away, d))
-FROM (VALUES ('infinity'), ('-1 s'), ('1 mon -31 days'), ('-178000000 years -2147483647 days')) v(d);
+FROM (VALUES ('-1 s'), ('1 mon -31 days'), ('-178000000 years -2147483647 days')) v(d);
 SELECT g AS max_gap, regress.error_of(format('SELECT * FROM maritime.round_trips(regress.track(''5 5 0''), %L, %L, ''0'', %L)', :square, :away, g))
-FROM (VALUES ('infinity'), ('-1 s'), ('1 mon -30 days')) v(g);
+FROM (VALUES ('-1 s'), ('1 mon -30 days')) v(g);
 SELECT (SELECT count(*) FROM maritime.round_trips(regress.track('5 5 0, 105 5 100, 5 5 200'), :square, :away, '1000000 years')) AS huge_min_dwell,
        (SELECT count(*) FROM maritime.round_trips(regress.track('5 5 0, 105 5 100, 5 5 200'), :square, :away, '0', '178000000 years 2147483647 days')) AS huge_max_gap;
 
@@ -221,10 +222,10 @@ SELECT * FROM maritime.idle_periods('{[2024-01-01,2024-01-02]}',
 -- one microsecond is enough to be idle
 SELECT * FROM maritime.idle_periods('{[2024-01-01,2024-01-01 00:00:00.000001)}',
                                     '[2024-01-01,2024-01-01 00:00:00.000002)', '0');
--- min_idle: 'infinity' is no interval (22007); a negative month is negative
--- (22023), '-1 mon 31 days' is one day; '1 mon' is 30 days
+-- min_idle: a negative month is negative (22023), '-1 mon 31 days' is one
+-- day; '1 mon' is 30 days
 SELECT i AS min_idle, regress.error_of(format('SELECT * FROM maritime.idle_periods(''{}'', ''[2024-01-01,2024-01-02)'', %L)', i))
-FROM (VALUES ('infinity'), ('1 mon -31 days'), ('-178000000 years')) v(i);
+FROM (VALUES ('1 mon -31 days'), ('-178000000 years')) v(i);
 SELECT m.min_idle, count(p.*) AS periods
 FROM (VALUES (interval '-1 mon 31 days'), ('1 mon'), ('1 mon 00:00:00.000001'), ('178000000 years')) m(min_idle)
 LEFT JOIN LATERAL maritime.idle_periods('{[2024-01-31,2024-02-01]}', '[2024-01-01,2024-02-01)', m.min_idle) p ON true
@@ -245,10 +246,10 @@ SELECT count(*) FROM maritime.gaps(NULL, '-1 hour');
 SELECT count(*) FROM maritime.gaps('LINESTRING M EMPTY', '1 second');
 SELECT gap_start, duration, ST_AsText(start_point) AS start_point, distance
 FROM maritime.gaps('LINESTRING ZM(0 0 -5 1704067200, 3 4 NaN 1704070800)', '1 hour');
--- min_gap: 'infinity' is no interval (22007); a zero month-and-days sum is
--- not positive (22023); '1 mon' is 30 days; huge ones find nothing
+-- min_gap: a zero month-and-days sum is not positive (22023); '1 mon' is 30
+-- days; huge ones find nothing
 SELECT g AS min_gap, regress.error_of(format('SELECT * FROM maritime.gaps(regress.track(''0 0 0, 1 1 60''), %L)', g))
-FROM (VALUES ('infinity'), ('1 mon -30 days'), ('-178000000 years')) v(g);
+FROM (VALUES ('1 mon -30 days'), ('-178000000 years')) v(g);
 SELECT m.min_gap, count(g.*) AS gaps
 FROM (VALUES (interval '1 mon'), ('1 mon 00:00:00.000001'), ('1000000 years'), ('178000000 years 2147483647 days')) m(min_gap)
 LEFT JOIN LATERAL maritime.gaps(regress.track('0 0 0, 1 1 2592000'), m.min_gap) g ON true
@@ -283,11 +284,10 @@ FROM (VALUES ('-0'::float8), (5e-324), (1.7976931348623157e308)) d(max_diameter)
 ORDER BY d.max_diameter;
 SELECT s.fixes, round(s.diameter) AS metres
 FROM maritime.stops('SRID=4326;LINESTRING M(0 0 0, 180 0 600, 90 0 1200, 0 90 1800)', 1.7976931348623157e308, '5 minutes') s;
--- intervals: 'infinity' is no interval (22007); a negative month is negative
--- (22023); '1 mon' is 30 days; huge ones find nothing, or darken nothing
+-- intervals: a negative month is negative (22023); '1 mon' is 30 days; huge
+-- ones find nothing, or darken nothing
 SELECT i AS min_duration, regress.error_of(format('SELECT * FROM maritime.stops(regress.track(''0 0 0''), 1, %L)', i))
-FROM (VALUES ('infinity'), ('1 mon -31 days')) v(i);
-SELECT regress.error_of($$SELECT * FROM maritime.stops(regress.track('0 0 0'), 1, '0', 'infinity')$$);
+FROM (VALUES ('1 mon -31 days')) v(i);
 SELECT m.min_duration, count(s.*) AS stops
 FROM (VALUES (interval '1 mon'), ('1 mon 00:00:00.000001'), ('1000000 years'), ('178000000 years 2147483647 days')) m(min_duration)
 LEFT JOIN LATERAL maritime.stops(regress.track('0 0 0, 0 0.5 2592000'), 1, m.min_duration) s ON true
