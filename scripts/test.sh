@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
 # Set up (packages, build, install), then run every test: the codec unit
-# test, then in one throwaway cluster the pg_regress suite, the README's
-# examples and the client tests; then the sharding test (three servers of
-# its own), the whole suite again under ASan and UBSan, and a short fuzzing
-# run.  Ends with one line "N passed, N failed".
+# test; in one throwaway PostgreSQL 15 cluster the pg_regress suites (make
+# installcheck, the packager's suite, and make installcheck-extra), the
+# README's examples and the client tests; the packaging checks; the same
+# cluster tests on PostgreSQL 17 and 18, each in a minimal root of its
+# Debian release (scripts/debian_root.sh, cached between runs); then the
+# sharding test (three servers of its own), the whole suite again under
+# ASan and UBSan, and a short fuzzing run.  Ends with one line
+# "N passed, N failed".  Builds with WERROR=1: a warning fails the build.
+#
+#   scripts/test.sh                 everything (CI)
+#   scripts/test.sh --in-root       in a root of scripts/debian_root.sh:
+#                                   build, install and the cluster tests
+#                                   of the PostgreSQL there
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
+export PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
+export WERROR=1
+pg_version=$("$PG_CONFIG" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
 out=test/output
 mkdir -p "$out"
 
@@ -14,18 +25,12 @@ mkdir -p "$out"
 if [ "${1:-}" = --inside ]; then
 	make -s installcheck PG_CONFIG="$PG_CONFIG" >"$out/regress.txt" 2>&1
 	echo $? >"$out/regress.status"
+	make -s installcheck-extra PG_CONFIG="$PG_CONFIG" >"$out/regress-extra.txt" 2>&1
+	echo $? >"$out/regress-extra.status"
 	test/readme/check.sh >"$out/readme.txt" 2>&1
-	if [ -x test/clients/run.sh ]; then
-		test/clients/run.sh >"$out/clients.txt" 2>&1
-	fi
+	test/clients/run.sh >"$out/clients.txt" 2>&1
 	exit 0
 fi
-
-./scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
-# the test-only module that the test "malformed" loads from the tree (never
-# installed: it hands any bytes to maritime as a geometry)
-make -s -C test/malformed PG_CONFIG="$PG_CONFIG" || { echo "0 passed, 1 failed"; exit 1; }
-rm -f "$out"/*.txt "$out"/*.status
 
 passed=0
 failed=0
@@ -44,33 +49,78 @@ count_summary() {
 	fi
 }
 
+# Adds the tests of a pg_regress run: PostgreSQL 15 prints "test name ...
+# ok", 16 and later "ok N - name"
+count_regress() {
+	local name=$1 file=$2 status_file=$3 ok bad
+	if [ ! -f "$file" ]; then
+		echo "$name: did not run"
+		failed=$((failed + 1))
+		return
+	fi
+	cat "$file"
+	ok=$(grep -cE '^(test +| +)?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' "$file")
+	bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$file")
+	if [ "$(cat "$status_file" 2>/dev/null)" != 0 ] && [ "$bad" = 0 ]; then
+		bad=1			# the suite did not run to the end
+	fi
+	passed=$((passed + ok))
+	failed=$((failed + bad))
+	[ "$bad" != 0 ] && [ -s regression.diffs ] && cat regression.diffs
+}
+
+# The tests that need a server, in a cluster of their own (-t: its files
+# live in a temporary folder, so runs never touch the machine's clusters)
+cluster_tests() {
+	rm -f "$out"/regress*.txt "$out"/regress*.status "$out/readme.txt" "$out/clients.txt"
+	pg_virtualenv -t -v "$pg_version" "$0" --inside >"$out/cluster.txt" 2>&1 ||
+		{ cat "$out/cluster.txt"; failed=$((failed + 1)); }
+	count_regress "make installcheck" "$out/regress.txt" "$out/regress.status"
+	count_regress "make installcheck-extra" "$out/regress-extra.txt" "$out/regress-extra.status"
+	count_summary "README examples" "$out/readme.txt"
+	count_summary "client tests" "$out/clients.txt"
+}
+
+# In a root of scripts/debian_root.sh (run on a copy of the repository)
+if [ "${1:-}" = --in-root ]; then
+	echo "== PostgreSQL $pg_version: $("$PG_CONFIG" --version), PostGIS" \
+		"$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$($PG_CONFIG --sharedir)/extension/postgis.control")"
+	if make -s clean PG_CONFIG="$PG_CONFIG" >/dev/null &&
+		make -s PG_CONFIG="$PG_CONFIG" >"$out/build.txt" 2>&1 &&
+		make -s install PG_CONFIG="$PG_CONFIG" >>"$out/build.txt" 2>&1; then
+		echo "ok - PostgreSQL $pg_version: builds with no warning (WERROR=1) and installs"
+		passed=$((passed + 1))
+		cluster_tests
+	else
+		cat "$out/build.txt"
+		echo "FAILED - PostgreSQL $pg_version: build or install"
+		failed=$((failed + 1))
+	fi
+	echo "$passed passed, $failed failed"
+	exit 0
+fi
+
+./scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+rm -f "$out"/*.txt "$out"/*.status
+
 # The codec, over byte vectors
 make -s unittest PG_CONFIG="$PG_CONFIG" >"$out/unit.txt" 2>&1
 count_summary "codec unit test" "$out/unit.txt"
 
-# Everything that needs a server, in a cluster of its own (-t: its files live
-# in a temporary folder, so runs never touch the machine's clusters)
-pg_virtualenv -t -v 15 "$0" --inside >"$out/cluster.txt" 2>&1 ||
-	{ cat "$out/cluster.txt"; failed=$((failed + 1)); }
+cluster_tests
 
-# pg_regress: PostgreSQL 15 prints "test name ... ok", 16 and later "ok N - name"
-if [ -f "$out/regress.txt" ]; then
-	cat "$out/regress.txt"
-	regress_passed=$(grep -cE '^(test +| +)?[a-z_0-9]+ +\.\.\. ok|^ok [0-9]+ ' "$out/regress.txt")
-	regress_failed=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$out/regress.txt")
-	if [ "$(cat "$out/regress.status" 2>/dev/null)" != 0 ] && [ "$regress_failed" = 0 ]; then
-		regress_failed=1		# the suite did not run to the end
-	fi
-	passed=$((passed + regress_passed))
-	failed=$((failed + regress_failed))
-	[ -s regression.diffs ] && echo "see regression.diffs for the differences"
-else
-	echo "pg_regress: did not run"
-	failed=$((failed + 1))
-fi
+# Exported symbols, META.json, released scripts
+test/packaging/check.sh >"$out/packaging.txt" 2>&1
+count_summary "packaging checks" "$out/packaging.txt"
 
-count_summary "README examples" "$out/readme.txt"
-[ -x test/clients/run.sh ] && count_summary "client tests" "$out/clients.txt"
+# PostgreSQL 17 (Debian 13) and 18 (Debian unstable), each in a root of its
+# release; the repository is copied in, so the builds stay apart
+for release in trixie sid; do
+	MARITIME_ROOT_EXTRA=gdal-bin ./scripts/debian_root.sh "$release" --run sh -c \
+		'rm -rf /tmp/maritime && cp -a /src /tmp/maritime && cd /tmp/maritime &&
+		 rm -rf test/output && exec scripts/test.sh --in-root' >"$out/$release.txt" 2>&1
+	count_summary "Debian $release" "$out/$release.txt"
+done
 
 # Sharding over postgres_fdw: starts and removes three servers of its own
 test/sharding/run.sh >"$out/sharding.txt" 2>&1
