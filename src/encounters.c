@@ -292,6 +292,7 @@ typedef struct GeoPart
 				b0,
 				b1;
 	double		T;
+	double		move;			/* how far the distance can change in T */
 	uint32		evaluations;
 } GeoPart;
 
@@ -316,6 +317,9 @@ part_crossing(GeoPart *part, double in, double out)
 	{
 		double		mid = (in + out) / 2;
 
+		/* far from 1970 doubles are coarser than the tolerance */
+		if (mid == in || mid == out)
+			break;
 		if (part_distance(part, mid) <= D)
 			in = mid;
 		else
@@ -335,6 +339,7 @@ part_geographic(EncounterSweep *sweep, GeoPart *part, double t0, double t1,
 	double		D = sweep->max_distance;
 	double		lo = u0,
 				hi = u1;
+	double		start = piece_time(t0, t1, u0);
 	double		x1,
 				x2,
 				f1,
@@ -345,12 +350,42 @@ part_geographic(EncounterSweep *sweep, GeoPart *part, double t0, double t1,
 				d1;
 	Stretch		s;
 
+	/*
+	 * Inside at both ends, and so all along (a single minimum), and no
+	 * closer than the encounter it continues has been: only the stretch
+	 * matters, not where in it the minimum is.  Side by side for hours,
+	 * this is most parts.
+	 */
+	d0 = part_distance(part, u0);
+	d1 = part_distance(part, u1);
+	if (d0 <= D && d1 <= D && sweep->open && sweep->current.end == start)
+	{
+		double		mid = (u0 + u1) / 2;
+		double		d_mid = part_distance(part, mid);
+
+		if (d_mid - part->move * (u1 - u0) / part->T / 2 >= sweep->current.min_distance)
+		{
+			s.start = start;
+			s.end = piece_time(t0, t1, u1);
+			s.min_distance = Min(Min(d0, d1), d_mid);
+			s.closest = piece_time(t0, t1, mid);
+			s.closest_a = lerp(part->a0, part->a1, mid / part->T);
+			s.closest_b = lerp(part->b0, part->b1, mid / part->T);
+			s.path_a = position_distance(sweep, lerp(part->a0, part->a1, u0 / part->T),
+										 lerp(part->a0, part->a1, u1 / part->T));
+			s.path_b = position_distance(sweep, lerp(part->b0, part->b1, u0 / part->T),
+										 lerp(part->b0, part->b1, u1 / part->T));
+			add_stretch(sweep, &s);
+			return;
+		}
+	}
+
 	/* golden-section search for the minimum */
 	x1 = hi - INVERSE_PHI * (hi - lo);
 	x2 = lo + INVERSE_PHI * (hi - lo);
 	f1 = part_distance(part, x1);
 	f2 = part_distance(part, x2);
-	while (hi - lo > GEOGRAPHIC_TIME_TOLERANCE)
+	while (hi - lo > GEOGRAPHIC_TIME_TOLERANCE && x1 > lo && x2 < hi && x1 < x2)
 	{
 		if (f1 <= f2)
 		{
@@ -372,8 +407,6 @@ part_geographic(EncounterSweep *sweep, GeoPart *part, double t0, double t1,
 	u_min = f1 <= f2 ? x1 : x2;
 	d_min = Min(f1, f2);
 	/* the ends may be lower still, where the minimum is at an end */
-	d0 = part_distance(part, u0);
-	d1 = part_distance(part, u1);
 	if (d0 < d_min)
 	{
 		u_min = u0;
@@ -389,7 +422,7 @@ part_geographic(EncounterSweep *sweep, GeoPart *part, double t0, double t1,
 
 	lo = d0 <= D ? u0 : part_crossing(part, u_min, u0);
 	hi = d1 <= D ? u1 : part_crossing(part, u_min, u1);
-	s.start = piece_time(t0, t1, lo);
+	s.start = lo == u0 ? start : piece_time(t0, t1, lo);
 	s.end = piece_time(t0, t1, hi);
 	s.min_distance = d_min;
 	s.closest = piece_time(t0, t1, u_min);
@@ -427,7 +460,7 @@ piece_geographic(EncounterSweep *sweep, double t0, double t1,
 	double		T = t1 - t0;
 	double		D = sweep->max_distance;
 	double		move = movement_bound_m(a0, a1) + movement_bound_m(b0, b1);
-	GeoPart		part = {sweep, a0, a1, b0, b1, T, 0};
+	GeoPart		part = {sweep, a0, a1, b0, b1, T, move, 0};
 	int64		nparts;
 	int64		k;
 
