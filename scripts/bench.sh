@@ -1032,12 +1032,23 @@ has_section() {
 # Outside: options, set-up, the cluster
 #----------------------------------------------------------------------
 
+# Whether a TCP port is taken: ss, or where it is missing (a minimal Debian
+# root, which shares this machine's network) the kernel's socket tables
+port_listening() {
+	if command -v ss >/dev/null; then
+		[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+		return
+	fi
+	awk -v port="$(printf ':%04X' "$1")" '$4 == "0A" && substr($2, length($2) - 4) == port { found = 1 }
+		END { exit !found }' /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
 # A port no other cluster listens on, so a concurrent ./scripts/test.sh
 # (which takes 5432) neither fails nor shares this machine's port with us.
 free_port() {
 	local port
 	for port in $(seq 5480 5520); do
-		if [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+		if ! port_listening "$port"; then
 			echo "$port"
 			return
 		fi
