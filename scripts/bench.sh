@@ -816,16 +816,23 @@ EOF
 #   - each vessel reports every 10-60 s (independently), with Gaussian GPS
 #     noise of sigma 5 m.
 # The positions are exact at any time (straight legs between turning
-# points), so vessel 2's fixes need not coincide with vessel 1's.  Random
-# numbers come in a serial plan after setseed, so every run has the same
-# data.
+# points), so vessel 2's fixes need not coincide with vessel 1's.  After
+# setseed the random numbers are drawn in a fixed order, whatever the plan:
+# every run, on every PostgreSQL version, has the same data.
 make_encounter_generator() {
 	sql <<'SQL'
 SET client_min_messages = warning;
 CREATE OR REPLACE FUNCTION bench.encounter_fixes(p_pairs int, p_fixes int, p_area float8)
 RETURNS TABLE (pair int, side int, i int, t float8, x float8, y float8)
-LANGUAGE sql AS $f$
-WITH draw AS (		-- every random number of an event, one row per event
+LANGUAGE plpgsql AS $f$
+#variable_conflict use_column
+BEGIN
+	-- The random numbers are drawn first, each table in a fixed order, so
+	-- that the data do not depend on the order in which a plan evaluates
+	-- the rest: the same data on every PostgreSQL version.
+	DROP TABLE IF EXISTS pg_temp.enc_draw, pg_temp.enc_start;
+	-- every random number of an event, one row per event
+	CREATE TEMP TABLE enc_draw AS
 	SELECT p AS pair, e, random() AS k, 2 * pi() * random() AS dir,
 		   20000 + 40000 * random() AS step,
 		   3600 * (1 + 4 * random()) AS hold,			-- a meeting lasts 1-5 h
@@ -842,15 +849,22 @@ WITH draw AS (		-- every random number of an event, one row per event
 		   (CASE WHEN random() < 0.5 THEN 1 ELSE -1 END)
 		   * (pi() / 2 + (random() - 0.5) * pi() / 2) AS th2,
 		   p_area * random() AS x0, p_area * random() AS y0
-	FROM generate_series(1, p_pairs) AS p
-	CROSS JOIN generate_series(0, p_fixes * 60 / 2500 + 10) AS e	-- enough events
-), walk AS (
+	FROM (SELECT p, e FROM generate_series(1, p_pairs) AS p
+		  CROSS JOIN generate_series(0, p_fixes * 60 / 2500 + 10) AS e	-- enough events
+		  ORDER BY p, e OFFSET 0) AS pe;
+	-- when each vessel's first fix comes
+	CREATE TEMP TABLE enc_start AS
+	SELECT pair, side, 60 * random() AS t0
+	FROM (SELECT pair, side FROM generate_series(1, p_pairs) AS pair
+		  CROSS JOIN generate_series(1, 2) AS side ORDER BY pair, side OFFSET 0) AS ps;
+	RETURN QUERY
+WITH walk AS (
 	SELECT draw.*,
 		   CASE WHEN e = 0 THEN 'start' WHEN k < 0.3 THEN 'meet'
 				WHEN k < 0.6 THEN 'cross' ELSE 'apart' END AS kind,
 		   sum(CASE WHEN e = 0 THEN x0 ELSE step * cos(dir) END) OVER w AS ux,
 		   sum(CASE WHEN e = 0 THEN y0 ELSE step * sin(dir) END) OVER w AS uy
-	FROM draw WINDOW w AS (PARTITION BY pair ORDER BY e)
+	FROM enc_draw AS draw WINDOW w AS (PARTITION BY pair ORDER BY e)
 ), event AS (		-- reflected into [0, area]
 	SELECT walk.*,
 		   p_area - abs(p_area - (ux - 2 * p_area * floor(ux / (2 * p_area)))) AS px,
@@ -909,31 +923,34 @@ WITH draw AS (		-- every random number of an event, one row per event
 	SELECT pair, side, t_arr, ax, ay FROM turn WHERE e > 0
 	UNION ALL
 	SELECT pair, side, t_dep, dx, dy FROM turn WHERE e > 0 AND t_dep > t_arr
-), numbered AS (
-	SELECT vertex.*, row_number() OVER (PARTITION BY pair, side ORDER BY t) AS k FROM vertex
-), start AS (
-	SELECT pair, side, 60 * random() AS t0
-	FROM generate_series(1, p_pairs) AS pair CROSS JOIN generate_series(1, 2) AS side
+), line AS (		-- each straight line: from a vertex to the next
+	SELECT pair, side, t, x, y, lead(t) OVER w AS t1, lead(x) OVER w AS x1, lead(y) OVER w AS y1
+	FROM vertex WINDOW w AS (PARTITION BY pair, side ORDER BY t)
 ), fix AS (			-- a fix every 10-60 s
 	SELECT pair, side, i, t0 + sum(10 + 50 * random()) OVER w - 10 AS t,
 		   sqrt(-2 * ln(1 - random())) AS noise_r, 2 * pi() * random() AS noise_a
-	FROM start CROSS JOIN generate_series(1, p_fixes) AS i
+	FROM enc_start CROSS JOIN generate_series(1, p_fixes) AS i
 	WINDOW w AS (PARTITION BY pair, side ORDER BY i)
-), placed AS (		-- the path's last vertex at or before each fix
-	SELECT pair, side, i, t, noise_r, noise_a,
+), placed AS (		-- k: the line each fix is on, the one that starts last before it
+	SELECT u.*,
 		   count(*) FILTER (WHERE i IS NULL)
 			   OVER (PARTITION BY pair, side ORDER BY t, i NULLS FIRST) AS k
-	FROM (SELECT pair, side, i, t, noise_r, noise_a FROM fix
+	FROM (SELECT pair, side, i, t, noise_r, noise_a, NULL::float8 AS lt, NULL::float8 AS lx,
+				 NULL::float8 AS ly, NULL::float8 AS lt1, NULL::float8 AS lx1, NULL::float8 AS ly1
+		  FROM fix
 		  UNION ALL
-		  SELECT pair, side, NULL, t, NULL, NULL FROM numbered) AS u
+		  SELECT pair, side, NULL, t, NULL, NULL, t, x, y, t1, x1, y1 FROM line) AS u
+), carried AS (		-- the line's ends, from its first row to its fixes
+	SELECT pair, side, i, t, noise_r, noise_a,
+		   first_value(lt) OVER g AS lt, first_value(lx) OVER g AS lx, first_value(ly) OVER g AS ly,
+		   first_value(lt1) OVER g AS lt1, first_value(lx1) OVER g AS lx1, first_value(ly1) OVER g AS ly1
+	FROM placed WINDOW g AS (PARTITION BY pair, side, k ORDER BY t, i NULLS FIRST)
 )
-SELECT f.pair, f.side, f.i, f.t,
-	   v0.x + (v1.x - v0.x) * (f.t - v0.t) / (v1.t - v0.t) + 5 * noise_r * cos(noise_a),
-	   v0.y + (v1.y - v0.y) * (f.t - v0.t) / (v1.t - v0.t) + 5 * noise_r * sin(noise_a)
-FROM placed f
-JOIN numbered v0 ON v0.pair = f.pair AND v0.side = f.side AND v0.k = f.k
-JOIN numbered v1 ON v1.pair = f.pair AND v1.side = f.side AND v1.k = f.k + 1
-WHERE f.i IS NOT NULL
+SELECT pair, side, i, t,
+	   lx + (lx1 - lx) * (t - lt) / (lt1 - lt) + 5 * noise_r * cos(noise_a),
+	   ly + (ly1 - ly) * (t - lt) / (lt1 - lt) + 5 * noise_r * sin(noise_a)
+FROM carried WHERE i IS NOT NULL;
+END
 $f$;
 SQL
 }
