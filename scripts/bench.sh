@@ -23,7 +23,7 @@
 # section_track_agg (register queries with bench.add, run them with
 # bench.run, declare ratios with bench.target) and call it from inside().
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VESSELS=${VESSELS:-100}
 FIXES=${FIXES:-10000}
@@ -796,7 +796,7 @@ EOF
 }
 
 # Synthetic pairs of vessels that meet and cross, in metres on a plane: the
-# data of the encounters section.
+# data of the encounters section and of scripts/bench_mobilitydb.sh.
 # bench.encounter_fixes(pairs, fixes, area) returns, for each pair, the
 # fixes of vessels 1 and 2 (t in seconds from the start, x and y in metres
 # within about area metres, before the caller's offset):
@@ -1085,6 +1085,10 @@ SELECT 'enc_pos' AS "table", count(*) AS rows, count(DISTINCT pair) AS pairs,
 		   WITHIN GROUP (ORDER BY kn)) AS q) AS "speed kn 5/25/50/75/95 %",
 	   pg_size_pretty(pg_table_size('enc_pos')) AS size
 FROM f;
+SELECT 'data: the short tracks'' digest (the same in scripts/bench_mobilitydb.sh means the same pairs): '
+	   || md5(string_agg(ST_AsEWKB(track_a) || ST_AsEWKB(track_b), ''::bytea ORDER BY pair)) AS line
+FROM enc_pairs WHERE fixes = :efixes \gset
+\echo :line
 SELECT 'enc_pairs ' || fixes AS "table", count(*) AS pairs,
 	   sum(ST_NPoints(track_a) + ST_NPoints(track_b)) AS points,
 	   justify_hours(date_trunc('hour', avg(ST_M(ST_EndPoint(track_a)) - ST_M(ST_StartPoint(track_a)))
@@ -1383,10 +1387,10 @@ SQL
 	echo
 }
 
-# Every timing and ratio, all sections
+# Every timing and ratio, all sections (the title says of what)
 report() {
 	echo
-	echo "== Results ($((VESSELS * FIXES)) rows, median of $REPEATS runs)"
+	echo "== Results (${1:-$((VESSELS * FIXES)) rows}, median of $REPEATS runs)"
 	sql <<'SQL'
 \pset footer off
 SELECT section, name AS q, label AS query, plan,
@@ -1522,4 +1526,7 @@ main() {
 	return 1
 }
 
-main "$@"
+# scripts/bench_mobilitydb.sh sources this file for its helpers and data
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+	main "$@"
+fi
