@@ -1387,10 +1387,10 @@ SQL
 	echo
 }
 
-# Every timing and ratio, all sections (the title says of what)
+# Every timing and ratio, all sections; $1 says of what
 report() {
 	echo
-	echo "== Results (${1:-$((VESSELS * FIXES)) rows}, median of $REPEATS runs)"
+	echo "== Results ($1, median of $REPEATS runs)"
 	sql <<'SQL'
 \pset footer off
 SELECT section, name AS q, label AS query, plan,
@@ -1441,7 +1441,7 @@ inside() {
 	has_section stops && section_stops
 	has_section encounters && section_encounters
 	has_section scale && section_scale
-	report
+	report "$((VESSELS * FIXES)) rows"
 	has_section memory && section_memory
 	echo
 }
