@@ -1153,17 +1153,18 @@ FROM m JOIN s ON s.pair = m.pair AND s.encounter_start >= m.encounter_start
 SELECT format('sanity: %s pairs x %s fixes, 500 m, 30 minutes: encounters %s, SQL way %s, matched %s (SQL start at most %s after, end at most %s before; SQL min_distance up to %s m more); unmatched: encounters %s (%s within 2 minutes of 30), SQL %s: %s',
 			  (SELECT count(*) FROM enc_pairs WHERE fixes = :efixes), :efixes,
 			  (SELECT count(*) FROM m), (SELECT count(*) FROM s), (SELECT count(*) FROM ms),
-			  (SELECT date_trunc('second', max(late_start)) FROM ms),
-			  (SELECT date_trunc('second', max(early_end)) FROM ms),
-			  (SELECT round(max(closer)::numeric, 1) FROM ms),
+			  (SELECT coalesce(date_trunc('second', max(late_start))::text, '-') FROM ms),
+			  (SELECT coalesce(date_trunc('second', max(early_end))::text, '-') FROM ms),
+			  (SELECT coalesce(round(max(closer)::numeric, 1)::text, '-') FROM ms),
 			  (SELECT count(*) FROM m WHERE NOT EXISTS (SELECT FROM ms WHERE ms.pair = m.pair AND ms.mi = m.encounter)),
 			  (SELECT count(*) FROM m WHERE duration < interval '32 minutes'
 				AND NOT EXISTS (SELECT FROM ms WHERE ms.pair = m.pair AND ms.mi = m.encounter)),
 			  (SELECT count(*) FROM s WHERE NOT EXISTS (SELECT FROM ms WHERE ms.pair = s.pair AND ms.s_start = s.encounter_start)),
 			  CASE WHEN (SELECT count(*) FROM s) = (SELECT count(DISTINCT (pair, s_start)) FROM ms)
 						AND (SELECT count(DISTINCT (pair, mi)) FROM ms) = (SELECT count(*) FROM ms)
-						AND (SELECT max(late_start) < interval '1 minute' AND max(early_end) < interval '1 minute'
-								AND min(closer) >= 0 FROM ms)
+						AND (SELECT coalesce(bool_and(late_start < interval '1 minute'
+												  AND early_end < interval '1 minute' AND closer >= 0), true)
+							 FROM ms)
 						AND NOT EXISTS (SELECT FROM m WHERE duration >= interval '32 minutes'
 										AND NOT EXISTS (SELECT FROM ms WHERE ms.pair = m.pair AND ms.mi = m.encounter))
 				   THEN 'OK' ELSE 'MISMATCH' END) AS line \gset
