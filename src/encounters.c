@@ -28,6 +28,12 @@
  * observed by both that no observed piece surrounds) are joined where they
  * touch; each maximal one lasting min_duration is an encounter.
  *
+ * Vessels far apart cannot meet soon: the distance shrinks no faster than
+ * the sum of their speeds.  After a piece that ends apart, the sweep jumps
+ * to the first time they could be within max_distance again, bounding the
+ * speeds by the fastest segment of each block of SPEED_BLOCK segments (so
+ * that one bad fix slows down only its block).
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -53,6 +59,10 @@
 #define GEOGRAPHIC_TIME_TOLERANCE 5e-5
 /* The golden ratio's reciprocal, for the minimum search */
 #define INVERSE_PHI 0.6180339887498949
+/* Segments a top speed is kept for, to skip where the vessels are apart */
+#define SPEED_BLOCK 32
+/* Pieces to wait at most before trying to skip again */
+#define MAX_SKIP_BACKOFF 15
 
 typedef struct Position
 {
@@ -86,6 +96,10 @@ typedef struct EncounterSweep
 	Stretch		current;
 	int32		number;			/* encounters emitted */
 	uint32		steps;			/* to poll for cancel */
+	double	   *top_speed_a;	/* per block of segments; NULL until needed */
+	double	   *top_speed_b;
+	uint32		skip_backoff;	/* pieces to wait after a skip failed ... */
+	uint32		skip_wait;		/* ... and still to wait */
 } EncounterSweep;
 
 static inline Position
@@ -582,6 +596,104 @@ boxes_apart(const EncounterSweep *sweep)
 	}
 }
 
+/*
+ * The top speed of each block of SPEED_BLOCK segments of a track, metres
+ * (CRS units) a second: an upper bound, infinite where a segment's is.
+ */
+static double *
+block_top_speeds(const EncounterSweep *sweep, const Track *track)
+{
+	uint32		nsegments = track->npoints - 1;
+	double	   *top = palloc0(sizeof(double) * (nsegments / SPEED_BLOCK + 1));
+	uint32		i;
+
+	for (i = 0; i < nsegments; i++)
+	{
+		const TrackPoint *p = &track->points[i];
+		const TrackPoint *q = &track->points[i + 1];
+		Position	pp = {p->x, p->y};
+		Position	qq = {q->x, q->y};
+		double		move = sweep->metric.geographic ? movement_bound_m(pp, qq) :
+			hypot(q->x - p->x, q->y - p->y);
+		double		speed = move / (q->m - p->m);
+
+		top[i / SPEED_BLOCK] = Max(top[i / SPEED_BLOCK], speed);
+	}
+	return top;
+}
+
+/* When block k of a track's segments ends */
+static inline double
+block_end(const Track *track, uint32 k)
+{
+	uint64		last = (uint64) (k + 1) * SPEED_BLOCK;
+
+	return track->points[Min(last, track->npoints - 1)].m;
+}
+
+/*
+ * The vessels are budget farther apart than max_distance at time t, in
+ * segments sa and sb: the earliest time at which they could be within it,
+ * going no faster than their blocks' top speeds (end at the latest).
+ */
+static double
+skip_target(EncounterSweep *sweep, double t, double budget,
+			uint32 sa, uint32 sb, double end)
+{
+	uint32		ka = sa / SPEED_BLOCK;
+	uint32		kb = sb / SPEED_BLOCK;
+
+	if (sweep->top_speed_a == NULL)
+	{
+		sweep->top_speed_a = block_top_speeds(sweep, sweep->a);
+		sweep->top_speed_b = block_top_speeds(sweep, sweep->b);
+	}
+	for (;;)
+	{
+		double		end_a = block_end(sweep->a, ka);
+		double		end_b = block_end(sweep->b, kb);
+		double		until = Min(Min(end_a, end_b), end);
+		/* with a margin for the rounding of distances */
+		double		closing = (sweep->top_speed_a[ka] + sweep->top_speed_b[kb]) * (1 + 1e-6);
+
+		/* not "closing * (until - t) >= budget": NaN from an infinite speed */
+		if (!(closing * (until - t) < budget))
+			return t + budget / closing;
+		budget -= closing * (until - t);
+		t = until;
+		if (t >= end)
+			return end;
+		if (until == end_a)
+			ka++;
+		if (until == end_b)
+			kb++;
+	}
+}
+
+/*
+ * After an observed piece ending at t, in segments sa and sb: where the
+ * sweep may go on from, later than the next vertex of either track if the
+ * vessels are too far apart to meet before it; t otherwise.
+ */
+static double
+skip_from(EncounterSweep *sweep, double t, uint32 sa, uint32 sb, double end)
+{
+	double		next = Min(sweep->a->points[sa + 1].m, sweep->b->points[sb + 1].m);
+	double		d;
+	double		target;
+
+	/* an encounter goes on through t */
+	if (sweep->open && sweep->current.end == t)
+		return t;
+	d = position_distance(sweep, track_position(sweep->a, sa, t),
+						  track_position(sweep->b, sb, t));
+	if (!(d > sweep->max_distance))
+		return t;
+	/* less a margin for the rounding of the distance */
+	target = skip_target(sweep, t, (d - sweep->max_distance) - 1e-9 * d, sa, sb, end);
+	return target > next ? target : t;
+}
+
 /* The sweep over the time both tracks are observed */
 static void
 sweep_tracks(EncounterSweep *sweep)
@@ -633,8 +745,38 @@ sweep_tracks(EncounterSweep *sweep)
 			ia++;
 		if (next_b == t)
 			ib++;
+		if (observed && sweep->skip_wait > 0)
+			sweep->skip_wait--;
+		else if (observed)
+		{
+			double		skip = skip_from(sweep, t, ia, ib, end);
+
+			if (skip > t)
+			{
+				/* apart all the while: nothing within, nothing observed */
+				break_observation(sweep);
+				before_observed = false;
+				t = skip;
+				while (ia + 1 < a->npoints && a->points[ia + 1].m <= t)
+					ia++;
+				while (ib + 1 < b->npoints && b->points[ib + 1].m <= t)
+					ib++;
+				sweep->skip_backoff = 0;
+			}
+			else
+			{
+				/* close, or fast: try again later, later each time */
+				sweep->skip_backoff = Min(2 * sweep->skip_backoff + 1, MAX_SKIP_BACKOFF);
+				sweep->skip_wait = sweep->skip_backoff;
+			}
+		}
 	}
 	break_observation(sweep);
+	if (sweep->top_speed_a)
+	{
+		pfree(sweep->top_speed_a);
+		pfree(sweep->top_speed_b);
+	}
 }
 
 static double
