@@ -215,6 +215,8 @@ mobilitydb_main() {
 	fi
 	export REPEATS ENCOUNTER_PAIRS ENCOUNTER_FIXES COMPARISONS PG_CONFIG
 
+	# a copy of a tree built for another PostgreSQL must be built afresh
+	make -s clean PG_CONFIG="$PG_CONFIG" >/dev/null
 	make -s PG_CONFIG="$PG_CONFIG" >/dev/null
 	if [ "$(id -u)" = 0 ]; then
 		make -s install PG_CONFIG="$PG_CONFIG" >/dev/null
