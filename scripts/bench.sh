@@ -1385,15 +1385,16 @@ SELECT 'settings: ' || string_agg(name || '=' || current_setting(name), ' ' ORDE
 	   || ' fsync=' || current_setting('fsync')
 FROM unnest(string_to_array(:'names', ' ')) WITH ORDINALITY AS s(name, ord);
 SQL
-	echo "timing:   median of REPEATS runs of EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)"
-	echo "          \"Execution Time\"; the queries' runs are interleaved"
+	echo "timing:   median of REPEATS runs (the encounters section: at least 11) of"
+	echo "          EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) \"Execution Time\";"
+	echo "          the queries' runs are interleaved"
 	echo
 }
 
 # Every timing and ratio, all sections; $1 says of what
 report() {
 	echo
-	echo "== Results ($1, median of $REPEATS runs)"
+	echo "== Results ($1; median over the runs counted in the last column)"
 	sql <<'SQL'
 \pset footer off
 SELECT section, name AS q, label AS query, plan,
