@@ -597,17 +597,23 @@ boxes_apart(const EncounterSweep *sweep)
 }
 
 /*
- * The top speed of each block of SPEED_BLOCK segments of a track, metres
- * (CRS units) a second: an upper bound, infinite where a segment's is.
+ * The top speed of block k of SPEED_BLOCK segments of a track, metres (CRS
+ * units) a second: an upper bound, infinite where a segment's is.  Computed
+ * when first asked for (top[k] < 0 until then), just ahead of the sweep, so
+ * that a long track is read while it is still in the cache.
  */
-static double *
-block_top_speeds(const EncounterSweep *sweep, const Track *track)
+static double
+block_top_speed(const EncounterSweep *sweep, const Track *track,
+				double *top, uint32 k)
 {
-	uint32		nsegments = track->npoints - 1;
-	double	   *top = palloc0(sizeof(double) * (nsegments / SPEED_BLOCK + 1));
+	uint32		first = k * SPEED_BLOCK;
+	uint32		last = Min(first + SPEED_BLOCK, track->npoints - 1);
 	uint32		i;
 
-	for (i = 0; i < nsegments; i++)
+	if (top[k] >= 0)
+		return top[k];
+	top[k] = 0;
+	for (i = first; i < last; i++)
 	{
 		const TrackPoint *p = &track->points[i];
 		const TrackPoint *q = &track->points[i + 1];
@@ -615,10 +621,22 @@ block_top_speeds(const EncounterSweep *sweep, const Track *track)
 		Position	qq = {q->x, q->y};
 		double		move = sweep->metric.geographic ? movement_bound_m(pp, qq) :
 			hypot(q->x - p->x, q->y - p->y);
-		double		speed = move / (q->m - p->m);
 
-		top[i / SPEED_BLOCK] = Max(top[i / SPEED_BLOCK], speed);
+		top[k] = Max(top[k], move / (q->m - p->m));
 	}
+	return top[k];
+}
+
+/* A track's table of block top speeds, none computed yet */
+static double *
+block_top_speeds(const Track *track)
+{
+	uint32		nblocks = (track->npoints - 1) / SPEED_BLOCK + 1;
+	double	   *top = palloc(sizeof(double) * nblocks);
+	uint32		k;
+
+	for (k = 0; k < nblocks; k++)
+		top[k] = -1;
 	return top;
 }
 
@@ -645,8 +663,8 @@ skip_target(EncounterSweep *sweep, double t, double budget,
 
 	if (sweep->top_speed_a == NULL)
 	{
-		sweep->top_speed_a = block_top_speeds(sweep, sweep->a);
-		sweep->top_speed_b = block_top_speeds(sweep, sweep->b);
+		sweep->top_speed_a = block_top_speeds(sweep->a);
+		sweep->top_speed_b = block_top_speeds(sweep->b);
 	}
 	for (;;)
 	{
@@ -654,7 +672,8 @@ skip_target(EncounterSweep *sweep, double t, double budget,
 		double		end_b = block_end(sweep->b, kb);
 		double		until = Min(Min(end_a, end_b), end);
 		/* with a margin for the rounding of distances */
-		double		closing = (sweep->top_speed_a[ka] + sweep->top_speed_b[kb]) * (1 + 1e-6);
+		double		closing = (block_top_speed(sweep, sweep->a, sweep->top_speed_a, ka) +
+							   block_top_speed(sweep, sweep->b, sweep->top_speed_b, kb)) * (1 + 1e-6);
 
 		/* not "closing * (until - t) >= budget": NaN from an infinite speed */
 		if (!(closing * (until - t) < budget))
