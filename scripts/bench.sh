@@ -126,9 +126,12 @@ $$;
 -- written anywhere.  TIMING OFF avoids per-node clock calls (only row
 -- counts remain); SUMMARY ON gives "Execution Time", measured inside the
 -- server, so psql, the network and planning are not in it.  Runs are
--- interleaved (a b c a b c ...), so a burst of load from other processes
--- hits all queries alike rather than one of them.  One untimed run of
--- each query first loads the libraries and fills the caches.
+-- interleaved (a b c, c a b, ...), so a burst of load from other processes
+-- hits all queries alike rather than one of them; the order is shuffled
+-- each round (the same way every time), so no query always follows the
+-- same other one: with a fixed order, a query right after a very
+-- different one ran up to 20 % slower.  One untimed run of each query
+-- first loads the libraries and fills the caches.
 CREATE PROCEDURE bench.run(p_section text, p_repeats int)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -146,7 +149,8 @@ BEGIN
 		WHERE section = q.section AND name = q.name;
 	END LOOP;
 	FOR rep IN 1..p_repeats LOOP
-		FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
+		FOR q IN SELECT * FROM bench.query WHERE section = p_section
+				 ORDER BY md5(name || ':' || rep) LOOP
 			explained := bench.explain(q);
 			INSERT INTO bench.timing
 			VALUES (q.section, q.name, rep,
