@@ -1505,9 +1505,19 @@ main() {
 
 	./scripts/setup.sh
 
-	mkdir -p bench-output
+	run_in_cluster bench 15 "$0"
+}
+
+# Runs "$3 --inside" in a throwaway cluster of PostgreSQL $2 with GUCS,
+# writing the report to bench-output/$1-<date>.txt; retries when the
+# cluster itself does not start (a port taken meanwhile).  Shared with
+# scripts/bench_mobilitydb.sh.
+run_in_cluster() {
+	local name=$1 version=$2 script=$3
 	local out options=() guc attempt status
-	out="bench-output/bench-$(date +%Y-%m-%d-%H%M%S).txt"
+
+	mkdir -p bench-output
+	out="bench-output/$name-$(date +%Y-%m-%d-%H%M%S).txt"
 	for guc in "${GUCS[@]}"; do
 		options+=(-o "$guc")
 	done
@@ -1515,11 +1525,10 @@ main() {
 	export BENCH_STARTED
 	trap 'rm -f "$BENCH_STARTED"' EXIT
 
-	# Retry when the cluster itself does not start (a port taken meanwhile)
 	for attempt in 1 2 3; do
 		rm -f "$BENCH_STARTED"
 		status=0
-		PGPORT=$(free_port) pg_virtualenv -t -v 15 "${options[@]}" "$0" --inside 2>&1 |
+		PGPORT=$(free_port) pg_virtualenv -t -v "$version" "${options[@]}" "$script" --inside 2>&1 |
 			sed -u -e '/^Creating new PostgreSQL cluster/d' -e '/^Dropping cluster/d' |
 			tee "$out" || status=$?
 		if [ "$status" = 0 ]; then
@@ -1527,10 +1536,10 @@ main() {
 			return 0
 		fi
 		[ -e "$BENCH_STARTED" ] && break
-		echo "bench: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
+		echo "$name: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
 		sleep 5
 	done
-	echo "bench: FAILED (see $out)" >&2
+	echo "$name: FAILED (see $out)" >&2
 	return 1
 }
 

@@ -197,7 +197,7 @@ mobilitydb_inside() {
 #----------------------------------------------------------------------
 
 mobilitydb_main() {
-	local version out options=() guc attempt status comparison
+	local version comparison
 	if [ "${1:-}" = --inside ]; then
 		mobilitydb_inside
 		return
@@ -224,32 +224,7 @@ mobilitydb_main() {
 		sudo make -s install PG_CONFIG="$PG_CONFIG" >/dev/null
 	fi
 
-	mkdir -p bench-output
-	out="bench-output/bench-mobilitydb-$(date +%Y-%m-%d-%H%M%S).txt"
-	for guc in "${GUCS[@]}"; do
-		options+=(-o "$guc")
-	done
-	BENCH_STARTED=$(mktemp -u -t maritime-bench.XXXXXX)
-	export BENCH_STARTED
-	trap 'rm -f "$BENCH_STARTED"' EXIT
-
-	# Retry when the cluster itself does not start (a port taken meanwhile)
-	for attempt in 1 2 3; do
-		rm -f "$BENCH_STARTED"
-		status=0
-		PGPORT=$(free_port) pg_virtualenv -t -v "$version" "${options[@]}" "${BASH_SOURCE[0]}" --inside 2>&1 |
-			sed -u -e '/^Creating new PostgreSQL cluster/d' -e '/^Dropping cluster/d' |
-			tee "$out" || status=$?
-		if [ "$status" = 0 ]; then
-			echo "report written to $out"
-			return 0
-		fi
-		[ -e "$BENCH_STARTED" ] && break
-		echo "bench_mobilitydb: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
-		sleep 5
-	done
-	echo "bench_mobilitydb: FAILED (see $out)" >&2
-	return 1
+	run_in_cluster bench-mobilitydb "$version" "${BASH_SOURCE[0]}"
 }
 
 mobilitydb_main "$@"
