@@ -21,8 +21,10 @@
  * The others are cut into parts in which each vessel moves a few
  * kilometres at most; there the relative motion is straight to well within
  * a millimetre, so the distance has a single minimum.  Golden-section
- * search finds it, bisection the crossings of max_distance, both to 0.05
- * ms of time.
+ * search finds it to 0.05 ms of time; bisection finds the crossings of
+ * max_distance to 0.1 us, a few halvings more for two points an
+ * encounter, so that its start and end do not move with where the sweep
+ * began a piece (after a skip, say).
  *
  * The stretches found within max_distance (pieces, parts, and instants
  * observed by both that no observed piece surrounds) are joined where they
@@ -55,8 +57,13 @@
 
 /* How far, at most, each vessel moves within one part of a piece */
 #define PART_MOVE_M 2000.0
-/* The precision of the times found in geographic SRIDs, in seconds */
+/* The precision of the closest time found in geographic SRIDs, in seconds */
 #define GEOGRAPHIC_TIME_TOLERANCE 5e-5
+/*
+ * ... and of the crossings of max_distance: below a microsecond, so that the
+ * start and end do not depend on where the sweep began the piece
+ */
+#define CROSSING_TIME_TOLERANCE 1e-7
 /* The golden ratio's reciprocal, for the minimum search */
 #define INVERSE_PHI 0.6180339887498949
 /* Segments a top speed is kept for, to skip where the vessels are apart */
@@ -327,11 +334,11 @@ part_crossing(GeoPart *part, double in, double out)
 {
 	double		D = part->sweep->max_distance;
 
-	while (fabs(out - in) > GEOGRAPHIC_TIME_TOLERANCE)
+	while (fabs(out - in) > CROSSING_TIME_TOLERANCE)
 	{
 		double		mid = (in + out) / 2;
 
-		/* far from 1970 doubles are coarser than the tolerance */
+		/* in long parts doubles are coarser than the tolerance */
 		if (mid == in || mid == out)
 			break;
 		if (part_distance(part, mid) <= D)
