@@ -805,19 +805,6 @@ sweep_tracks(EncounterSweep *sweep)
 	}
 }
 
-static double
-arg_max_distance(FunctionCallInfo fcinfo, int argno)
-{
-	double		max_distance = PG_GETARG_FLOAT8(argno);
-
-	if (!isfinite(max_distance) || max_distance <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("max_distance must be a finite positive number"),
-				 errhint("It is in metres for geographic SRIDs, in CRS units otherwise.")));
-	return max_distance;
-}
-
 /*
  * encounters(track_a geometry, track_b geometry, max_distance float8,
  *			  min_duration interval, max_gap interval)
@@ -839,7 +826,7 @@ maritime_encounters(PG_FUNCTION_ARGS)
 	sweep.rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	sweep.max_gap = ARG_NO_MAX_GAP;
 	if (!PG_ARGISNULL(2))
-		sweep.max_distance = arg_max_distance(fcinfo, 2);
+		sweep.max_distance = maritime_arg_distance(PG_GETARG_FLOAT8(2), "max_distance", false);
 	if (!PG_ARGISNULL(3))
 		sweep.min_duration = maritime_arg_nonnegative_interval(PG_GETARG_INTERVAL_P(3), "min_duration");
 	if (!PG_ARGISNULL(4))
@@ -880,7 +867,7 @@ PG_FUNCTION_INFO_V1(maritime_encounter_box);
 Datum
 maritime_encounter_box(PG_FUNCTION_ARGS)
 {
-	double		max_distance = arg_max_distance(fcinfo, 1);
+	double		max_distance = maritime_arg_distance(PG_GETARG_FLOAT8(1), "max_distance", false);
 	Track		track;
 	TrackPoint	corners[2];
 	double		xmin,
