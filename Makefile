@@ -18,14 +18,15 @@ OBJS = \
 	src/gaps.o \
 	src/stops.o \
 	src/clean.o \
-	src/segments.o
+	src/segments.o \
+	src/encounters.o
 DATA = maritime--1.0.sql maritime--1.1.sql maritime--1.0--1.1.sql
 PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 
 # The packager's suite (make installcheck, Debian's pg_buildext
 # installcheck): deterministic, no timing, nothing to build first, no
 # database or role of its own; about a minute.
-REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends hostile_input
+REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends encounters encounters_fleet hostile_input
 
 # Heavier or environment-bound tests (make installcheck-extra, which
 # scripts/test.sh runs): track_agg's size limit over 44.7 million rows,

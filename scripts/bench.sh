@@ -6,9 +6,11 @@
 #   SECTIONS="scale memory" ./scripts/bench.sh                (some sections)
 #
 # Sections: track_agg port_visits clean gaps stops (on VESSELS x FIXES rows),
-# scale (the pipeline on SCALE_SIZES millions of rows, parallel and serial)
-# and memory (track_agg's peak memory for MEMORY_SIZES fixes).  A run of all
-# takes about 15 minutes on 2 cores.
+# encounters (ENCOUNTER_PAIRS pairs of vessels with ENCOUNTER_FIXES and ten
+# times as many fixes a track, and a fleet of FLEET_VESSELS vessels over
+# FLEET_DAYS days), scale (the pipeline on SCALE_SIZES millions of rows,
+# parallel and serial) and memory (track_agg's peak memory for MEMORY_SIZES
+# fixes).  A run of all takes about 20 minutes on 2 cores.
 #
 # Sets up (packages, build, install), starts ONE throwaway PostgreSQL 15
 # cluster with pg_virtualenv, generates VESSELS x FIXES synthetic AIS
@@ -21,7 +23,7 @@
 # section_track_agg (register queries with bench.add, run them with
 # bench.run, declare ratios with bench.target) and call it from inside().
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 VESSELS=${VESSELS:-100}
 FIXES=${FIXES:-10000}
@@ -30,7 +32,11 @@ SCALE_SIZES=${SCALE_SIZES:-1 3 5 10}
 SCALE_MILLION=${SCALE_MILLION:-1000000}
 SCALE_VESSELS=${SCALE_VESSELS:-100}
 MEMORY_SIZES=${MEMORY_SIZES:-1000000 10000000}
-SECTIONS=${SECTIONS:-track_agg port_visits clean gaps stops scale memory}
+ENCOUNTER_PAIRS=${ENCOUNTER_PAIRS:-20}
+ENCOUNTER_FIXES=${ENCOUNTER_FIXES:-10000}
+FLEET_VESSELS=${FLEET_VESSELS:-200}
+FLEET_DAYS=${FLEET_DAYS:-5}
+SECTIONS=${SECTIONS:-track_agg port_visits clean gaps stops encounters scale memory}
 
 # Server settings of the benchmark cluster.  Serial plans (no parallel
 # workers) so the ratios compare like with like; no JIT, whose compile time
@@ -77,6 +83,7 @@ CREATE TABLE bench.query (
 	settings text[] NOT NULL DEFAULT '{}',		-- {name, value, ...} for this query
 	ord serial, PRIMARY KEY (section, name));
 CREATE TABLE bench.timing (section text, name text, rep int, seconds float8);
+-- op is <=, <, >= or report (a ratio reported without a target)
 CREATE TABLE bench.target (
 	section text, num text, den text, op text, target float8, ord serial);
 
@@ -119,9 +126,12 @@ $$;
 -- written anywhere.  TIMING OFF avoids per-node clock calls (only row
 -- counts remain); SUMMARY ON gives "Execution Time", measured inside the
 -- server, so psql, the network and planning are not in it.  Runs are
--- interleaved (a b c a b c ...), so a burst of load from other processes
--- hits all queries alike rather than one of them.  One untimed run of
--- each query first loads the libraries and fills the caches.
+-- interleaved (a b c, c a b, ...), so a burst of load from other processes
+-- hits all queries alike rather than one of them; the order is shuffled
+-- each round (the same way every time), so no query always follows the
+-- same other one: with a fixed order, a query right after a very
+-- different one ran up to 20 % slower.  One untimed run of each query
+-- first loads the libraries and fills the caches.
 CREATE PROCEDURE bench.run(p_section text, p_repeats int)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -139,7 +149,8 @@ BEGIN
 		WHERE section = q.section AND name = q.name;
 	END LOOP;
 	FOR rep IN 1..p_repeats LOOP
-		FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
+		FOR q IN SELECT * FROM bench.query WHERE section = p_section
+				 ORDER BY md5(name || ':' || rep) LOOP
 			explained := bench.explain(q);
 			INSERT INTO bench.timing
 			VALUES (q.section, q.name, rep,
@@ -788,6 +799,420 @@ maritime.stops found.  max_diameter 200 m, min_duration 30 minutes, max_gap
 EOF
 }
 
+# Synthetic pairs of vessels that meet and cross, in metres on a plane: the
+# data of the encounters section and of scripts/bench_mobilitydb.sh.
+# bench.encounter_fixes(pairs, fixes, area) returns, for each pair, the
+# fixes of vessels 1 and 2 (t in seconds from the start, x and y in metres
+# within about area metres, before the caller's offset):
+#   - both vessels sail from event to event; the events of a pair are a
+#     random walk of 20-60 km steps, reflected into the area;
+#   - an event is a meeting (30 %), a crossing (30 %) or apart (40 %).  At a
+#     meeting both arrive at the same time, 50-300 m apart, and drift
+#     together at 0.4-1.6 kn for 1-5 hours (what Global Fishing Watch calls
+#     an encounter); at a crossing they pass the same point within 30 s of
+#     each other on different courses; apart, vessel 2 goes to a point 5-30
+#     km away;
+#   - between events each vessel sails at 5-15 kn (drawn per vessel and
+#     leg) by a detour of its own: a turning point on the ellipse whose foci
+#     are where it left and where it is due, so that its path is 1.05-1.7
+#     times the straight line (for the slower of the two; the event's time
+#     is set by it);
+#   - each vessel reports every 10-60 s (independently), with Gaussian GPS
+#     noise of sigma 5 m.
+# The positions are exact at any time (straight legs between turning
+# points), so vessel 2's fixes need not coincide with vessel 1's.  After
+# setseed the random numbers are drawn in a fixed order, whatever the plan:
+# every run, on every PostgreSQL version, has the same data.
+make_encounter_generator() {
+	sql <<'SQL'
+SET client_min_messages = warning;
+CREATE OR REPLACE FUNCTION bench.encounter_fixes(p_pairs int, p_fixes int, p_area float8)
+RETURNS TABLE (pair int, side int, i int, t float8, x float8, y float8)
+LANGUAGE plpgsql AS $f$
+#variable_conflict use_column
+BEGIN
+	-- The random numbers are drawn first, each table in a fixed order, so
+	-- that the data do not depend on the order in which a plan evaluates
+	-- the rest: the same data on every PostgreSQL version.
+	DROP TABLE IF EXISTS pg_temp.enc_draw, pg_temp.enc_start;
+	-- every random number of an event, one row per event
+	CREATE TEMP TABLE enc_draw AS
+	SELECT p AS pair, e, random() AS k, 2 * pi() * random() AS dir,
+		   20000 + 40000 * random() AS step,
+		   3600 * (1 + 4 * random()) AS hold,			-- a meeting lasts 1-5 h
+		   0.2 + 0.6 * random() AS drift_speed,			-- m/s, drifting together
+		   2 * pi() * random() AS drift_dir,
+		   50 + 250 * random() AS o1_len, 2 * pi() * random() AS o1_dir,	-- 2's offset arriving
+		   50 + 250 * random() AS o2_len, 2 * pi() * random() AS o2_dir,	-- and leaving
+		   5000 + 25000 * random() AS far_len, 2 * pi() * random() AS far_dir,
+		   60 * random() - 30 AS delta,				-- 2 crosses delta s after 1
+		   2.572 + 5.144 * random() AS v1, 2.572 + 5.144 * random() AS v2,	-- 5-15 kn
+		   0.6 + 0.35 * random() AS r1, 0.6 + 0.35 * random() AS r2,	-- straight / path
+		   (CASE WHEN random() < 0.5 THEN 1 ELSE -1 END)
+		   * (pi() / 2 + (random() - 0.5) * pi() / 2) AS th1,	-- where on the ellipse
+		   (CASE WHEN random() < 0.5 THEN 1 ELSE -1 END)
+		   * (pi() / 2 + (random() - 0.5) * pi() / 2) AS th2,
+		   p_area * random() AS x0, p_area * random() AS y0
+	FROM (SELECT p, e FROM generate_series(1, p_pairs) AS p
+		  CROSS JOIN generate_series(0, p_fixes * 60 / 2500 + 10) AS e	-- enough events
+		  ORDER BY p, e OFFSET 0) AS pe;
+	-- when each vessel's first fix comes
+	CREATE TEMP TABLE enc_start AS
+	SELECT pair, side, 60 * random() AS t0
+	FROM (SELECT pair, side FROM generate_series(1, p_pairs) AS pair
+		  CROSS JOIN generate_series(1, 2) AS side ORDER BY pair, side OFFSET 0) AS ps;
+	RETURN QUERY
+WITH walk AS (
+	SELECT draw.*,
+		   CASE WHEN e = 0 THEN 'start' WHEN k < 0.3 THEN 'meet'
+				WHEN k < 0.6 THEN 'cross' ELSE 'apart' END AS kind,
+		   sum(CASE WHEN e = 0 THEN x0 ELSE step * cos(dir) END) OVER w AS ux,
+		   sum(CASE WHEN e = 0 THEN y0 ELSE step * sin(dir) END) OVER w AS uy
+	FROM enc_draw AS draw WINDOW w AS (PARTITION BY pair ORDER BY e)
+), event AS (		-- reflected into [0, area]
+	SELECT walk.*,
+		   p_area - abs(p_area - (ux - 2 * p_area * floor(ux / (2 * p_area)))) AS px,
+		   p_area - abs(p_area - (uy - 2 * p_area * floor(uy / (2 * p_area)))) AS py,
+		   CASE WHEN kind = 'meet' THEN hold ELSE 0 END AS stay,
+		   CASE WHEN kind = 'meet' THEN hold * drift_speed * cos(drift_dir) ELSE 0 END AS drift_x,
+		   CASE WHEN kind = 'meet' THEN hold * drift_speed * sin(drift_dir) ELSE 0 END AS drift_y
+	FROM walk
+), sided AS (		-- where each vessel arrives (a) and leaves (d)
+	SELECT pair, e, s.side, stay, s.late, s.v, s.r, s.th,
+		   px + s.ax AS ax, py + s.ay AS ay, px + s.dx AS dx, py + s.dy AS dy
+	FROM event CROSS JOIN LATERAL (VALUES
+		(1, 0.0::float8, 0.0::float8, 0.0::float8, drift_x, drift_y, v1, r1, th1),
+		(2, CASE WHEN kind = 'cross' THEN delta ELSE 0 END,
+		 CASE kind WHEN 'meet' THEN o1_len * cos(o1_dir) WHEN 'cross' THEN 0 ELSE far_len * cos(far_dir) END,
+		 CASE kind WHEN 'meet' THEN o1_len * sin(o1_dir) WHEN 'cross' THEN 0 ELSE far_len * sin(far_dir) END,
+		 CASE kind WHEN 'meet' THEN drift_x + o2_len * cos(o2_dir) WHEN 'cross' THEN 0 ELSE far_len * cos(far_dir) END,
+		 CASE kind WHEN 'meet' THEN drift_y + o2_len * sin(o2_dir) WHEN 'cross' THEN 0 ELSE far_len * sin(far_dir) END,
+		 v2, r2, th2)) AS s(side, late, ax, ay, dx, dy, v, r, th)
+), leg AS (			-- each vessel's leg from the previous event to this one
+	SELECT sided.*,
+		   lag(dx) OVER w AS fx, lag(dy) OVER w AS fy,
+		   lag(late) OVER w AS flate, lag(stay) OVER w AS fstay
+	FROM sided WINDOW w AS (PARTITION BY pair, side ORDER BY e)
+), need AS (		-- the time the slower vessel needs, its path 1/r of the straight line
+	SELECT pair, e, max(sqrt((ax - fx) ^ 2 + (ay - fy) ^ 2) / (v * r)) AS need
+	FROM leg WHERE e > 0 GROUP BY pair, e
+), timed AS (		-- te: when the event starts, seconds from the start
+	SELECT leg.*,
+		   sum(coalesce(fstay, 0) + coalesce(need + 60, 0)) OVER w AS te
+	FROM leg LEFT JOIN need USING (pair, e)
+	WINDOW w AS (PARTITION BY pair, side ORDER BY e)
+), turn AS (		-- the turning point: on the ellipse of path length v * tau
+	SELECT pair, side, e, t0, ax, ay, dx, dy, t_arr, t_dep, fx, fy, v,
+		   cx + a * cos(th) * ux - b * sin(th) * uy AS wx,
+		   cy + a * cos(th) * uy + b * sin(th) * ux AS wy
+	FROM (
+		SELECT timed.*,
+			   lag(te) OVER w + coalesce(fstay, 0) + coalesce(flate, 0) AS t0,
+			   te + late - lag(te) OVER w - coalesce(fstay, 0) - coalesce(flate, 0) AS tau,
+			   te + late AS t_arr, te + late + stay AS t_dep,
+			   (ax + fx) / 2 AS cx, (ay + fy) / 2 AS cy,
+			   sqrt((ax - fx) ^ 2 + (ay - fy) ^ 2) AS dist
+		FROM timed WINDOW w AS (PARTITION BY pair, side ORDER BY e)
+	) AS s
+	CROSS JOIN LATERAL (
+		SELECT v * tau / 2 AS a,
+			   sqrt(greatest(0, (v * tau / 2) ^ 2 - (dist / 2) ^ 2)) AS b,
+			   CASE WHEN dist > 0 THEN (ax - fx) / dist ELSE 1 END AS ux,
+			   CASE WHEN dist > 0 THEN (ay - fy) / dist ELSE 0 END AS uy) AS g
+), vertex AS (		-- each vessel's true path: straight lines between these
+	SELECT pair, side, 0.0::float8 AS t, dx AS x, dy AS y FROM turn WHERE e = 0
+	UNION ALL
+	SELECT pair, side, t0 + sqrt((wx - fx) ^ 2 + (wy - fy) ^ 2) / v, wx, wy FROM turn WHERE e > 0
+	UNION ALL
+	SELECT pair, side, t_arr, ax, ay FROM turn WHERE e > 0
+	UNION ALL
+	SELECT pair, side, t_dep, dx, dy FROM turn WHERE e > 0 AND t_dep > t_arr
+), line AS (		-- each straight line: from a vertex to the next
+	SELECT pair, side, t, x, y, lead(t) OVER w AS t1, lead(x) OVER w AS x1, lead(y) OVER w AS y1
+	FROM vertex WINDOW w AS (PARTITION BY pair, side ORDER BY t)
+), fix AS (			-- a fix every 10-60 s
+	SELECT pair, side, i, t0 + sum(10 + 50 * random()) OVER w - 10 AS t,
+		   sqrt(-2 * ln(1 - random())) AS noise_r, 2 * pi() * random() AS noise_a
+	FROM enc_start CROSS JOIN generate_series(1, p_fixes) AS i
+	WINDOW w AS (PARTITION BY pair, side ORDER BY i)
+), placed AS (		-- k: the line each fix is on, the one that starts last before it
+	SELECT u.*,
+		   count(*) FILTER (WHERE i IS NULL)
+			   OVER (PARTITION BY pair, side ORDER BY t, i NULLS FIRST) AS k
+	FROM (SELECT pair, side, i, t, noise_r, noise_a, NULL::float8 AS lt, NULL::float8 AS lx,
+				 NULL::float8 AS ly, NULL::float8 AS lt1, NULL::float8 AS lx1, NULL::float8 AS ly1
+		  FROM fix
+		  UNION ALL
+		  SELECT pair, side, NULL, t, NULL, NULL, t, x, y, t1, x1, y1 FROM line) AS u
+), carried AS (		-- the line's ends, from its first row to its fixes
+	SELECT pair, side, i, t, noise_r, noise_a,
+		   first_value(lt) OVER g AS lt, first_value(lx) OVER g AS lx, first_value(ly) OVER g AS ly,
+		   first_value(lt1) OVER g AS lt1, first_value(lx1) OVER g AS lx1, first_value(ly1) OVER g AS ly1
+	FROM placed WINDOW g AS (PARTITION BY pair, side, k ORDER BY t, i NULLS FIRST)
+)
+SELECT pair, side, i, t,
+	   lx + (lx1 - lx) * (t - lt) / (lt1 - lt) + 5 * noise_r * cos(noise_a),
+	   ly + (ly1 - ly) * (t - lt) / (lt1 - lt) + 5 * noise_r * sin(noise_a)
+FROM carried WHERE i IS NOT NULL;
+END
+$f$;
+SQL
+}
+
+# The pairs of the encounters section, in EPSG:32631 (UTM zone 31N, metres:
+# the central North Sea, 300 x 300 km from 0 E 55 N): ENCOUNTER_PAIRS pairs
+# of vessels, ENCOUNTER_FIXES x 10 fixes a vessel (about 40 days).  Tables:
+#   enc_pairs (pair, fixes, track_a, track_b): the two tracks of each pair,
+#       once with the first ENCOUNTER_FIXES fixes of each vessel and once
+#       with all of them (fixes says which), built with track_agg and
+#       stored (TOASTed, uncompressed) as users store them;
+#   enc_pos (pair, side, geom, ts): the positions of the short tracks, in
+#       random order, for the SQL way.
+make_encounter_pairs() {
+	make_encounter_generator
+	sql -v pairs="$ENCOUNTER_PAIRS" -v efixes="$ENCOUNTER_FIXES" <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS enc_pairs, enc_pos;
+SELECT setseed(0.29) \g /dev/null
+CREATE TEMP TABLE enc_fix AS
+SELECT pair, side, i, ST_SetSRID(ST_MakePoint(300000 + x, 6100000 + y), 32631) AS geom,
+	   timestamptz '2024-03-01 00:00:00+00' + t * interval '1 second' AS ts
+FROM bench.encounter_fixes(:pairs, :efixes * 10, 300000);
+CREATE TEMP TABLE enc_track AS
+SELECT pair, side, n.fixes, maritime.track_agg(geom, ts) AS track
+FROM enc_fix CROSS JOIN (VALUES (:efixes), (:efixes * 10)) AS n(fixes)
+WHERE i <= n.fixes GROUP BY pair, side, n.fixes;
+CREATE TABLE enc_pairs AS
+SELECT a.pair, a.fixes, a.track AS track_a, b.track AS track_b
+FROM enc_track a JOIN enc_track b ON b.pair = a.pair AND b.fixes = a.fixes AND b.side = 2
+WHERE a.side = 1 ORDER BY a.fixes, a.pair;
+CREATE TABLE enc_pos AS
+SELECT pair, side, geom::geometry(Point, 32631) AS geom, ts
+FROM enc_fix WHERE i <= :efixes ORDER BY random();
+DROP TABLE enc_fix, enc_track;
+VACUUM ANALYZE enc_pairs;
+VACUUM ANALYZE enc_pos;
+CHECKPOINT;
+SELECT bench.prewarm('enc_pairs', 'enc_pos') \g /dev/null
+SQL
+}
+
+# A fleet of FLEET_VESSELS vessels (FLEET_VESSELS / 2 pairs of the same
+# generator, all in one sea area of 400 x 400 km of the central North Sea)
+# over FLEET_DAYS days, in lon/lat (SRID 4326, transformed from UTM 31N):
+# fleet_pos (vessel, day, geom, ts), shuffled, and fleet (vessel, day,
+# track), one track a vessel-day (day 1 is 2024-03-01 UTC) with a GiST
+# index on the tracks' n-D boxes (gist_geometry_ops_nd).
+make_fleet() {
+	make_encounter_generator
+	sql -v vessels="$FLEET_VESSELS" -v days="$FLEET_DAYS" <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS fleet_pos, fleet;
+SELECT setseed(0.31) \g /dev/null
+CREATE TABLE fleet_pos AS
+SELECT 2 * pair + side - 2 AS vessel, floor(t / 86400)::int + 1 AS day,
+	   ST_Transform(ST_SetSRID(ST_MakePoint(300000 + x, 6050000 + y), 32631), 4326)::geometry(Point, 4326) AS geom,
+	   timestamptz '2024-03-01 00:00:00+00' + t * interval '1 second' AS ts
+FROM bench.encounter_fixes(:vessels / 2, :days * 86400 / 30, 400000)
+WHERE t < :days * 86400
+ORDER BY random();
+CREATE TABLE fleet AS
+SELECT vessel, day, maritime.track_agg(geom, ts) AS track FROM fleet_pos GROUP BY vessel, day;
+CREATE INDEX fleet_track_nd ON fleet USING gist (track gist_geometry_ops_nd);
+VACUUM ANALYZE fleet_pos;
+VACUUM ANALYZE fleet;
+CHECKPOINT;
+SELECT bench.prewarm('fleet_pos', 'fleet', 'fleet_track_nd') \g /dev/null
+SQL
+}
+
+# The SQL way to find encounters that an analyst would write over the
+# positions of enc_pos: resample each vessel every whole minute (linear
+# interpolation between the fixes around it, generate_series over each
+# pair of consecutive fixes), the distance between the two vessels at each
+# minute (planar, as the SRID is), and gaps and islands over the minutes
+# within 500 m.  Plain arithmetic on ST_X and ST_Y rather than
+# ST_MakePoint and ST_Distance gives it its best.  Its answer is to the
+# minute: each encounter from its first to its last minute within 500 m.
+encounters_sql_way() {
+	cat <<'SQL'
+WITH fix AS (
+	SELECT pair, side, ts, ST_X(geom) AS x, ST_Y(geom) AS y,
+		   lead(ts) OVER w AS ts1, lead(ST_X(geom)) OVER w AS x1, lead(ST_Y(geom)) OVER w AS y1
+	FROM enc_pos WINDOW w AS (PARTITION BY pair, side ORDER BY ts)
+), minute AS (
+	SELECT pair, side, m, x + (x1 - x) * f AS x, y + (y1 - y) * f AS y
+	FROM fix
+	CROSS JOIN LATERAL generate_series(date_trunc('minute', ts), ts1, interval '1 minute') AS m
+	CROSS JOIN LATERAL (SELECT extract(epoch FROM m - ts) / extract(epoch FROM ts1 - ts) AS f) AS s
+	WHERE m >= ts AND m < ts1
+), near AS (
+	SELECT a.pair, a.m, sqrt((a.x - b.x) ^ 2 + (a.y - b.y) ^ 2) AS distance
+	FROM minute a JOIN minute b ON b.pair = a.pair AND b.m = a.m AND b.side = 2
+	WHERE a.side = 1 AND (a.x - b.x) ^ 2 + (a.y - b.y) ^ 2 <= 500 ^ 2
+), island AS (
+	SELECT pair, m, distance,
+		   m - row_number() OVER (PARTITION BY pair ORDER BY m) * interval '1 minute' AS island
+	FROM near
+)
+SELECT pair, min(m) AS encounter_start, max(m) AS encounter_end,
+	   max(m) - min(m) AS duration, min(distance) AS min_distance
+FROM island GROUP BY pair, island
+HAVING max(m) - min(m) >= interval '30 minutes'
+SQL
+}
+
+# maritime.encounters (500 m, at least 30 minutes) on pairs of tracks in a
+# planar SRID: against the SQL way over the positions, pairs of ten times
+# as many fixes against the short ones, and the end-to-end query from the
+# positions (track_agg, then encounters).  Then the all-pairs search over
+# a fleet of vessel-days in lon/lat, candidate pairs from the GiST index
+# (&&& with maritime.encounter_box), against the track_agg that built the
+# tracks.  Also at PostgreSQL's default work_mem and parallel workers, per
+# query.
+section_encounters() {
+	echo "== encounters: $ENCOUNTER_PAIRS pairs x $ENCOUNTER_FIXES and $((ENCOUNTER_FIXES * 10)) fixes a track (EPSG:32631); fleet of $FLEET_VESSELS vessels x $FLEET_DAYS days (SRID 4326); each query timed at least 11 times"
+	make_encounter_pairs
+	make_fleet
+	sql -v pairs="$ENCOUNTER_PAIRS" -v efixes="$ENCOUNTER_FIXES" -v sqlway="$(encounters_sql_way)" <<'SQL'
+SET client_min_messages = warning;
+\pset footer off
+-- what the data is like: fixes, intervals, speeds (from consecutive fixes)
+WITH f AS (
+	SELECT pair, side, ts, ts - lag(ts) OVER w AS dt,
+		   ST_Distance(geom, lag(geom) OVER w) / extract(epoch FROM ts - lag(ts) OVER w) * 3600 / 1852 AS kn
+	FROM enc_pos WINDOW w AS (PARTITION BY pair, side ORDER BY ts)
+)
+SELECT 'enc_pos' AS "table", count(*) AS rows, count(DISTINCT pair) AS pairs,
+	   min(dt) AS min_interval, max(dt) AS max_interval,
+	   (SELECT array_agg(round(q::numeric, 1)) FROM unnest(percentile_cont('{0.05,0.25,0.5,0.75,0.95}'::float8[])
+		   WITHIN GROUP (ORDER BY kn)) AS q) AS "speed kn 5/25/50/75/95 %",
+	   pg_size_pretty(pg_table_size('enc_pos')) AS size
+FROM f;
+SELECT 'data: the short tracks'' digest (the same in scripts/bench_mobilitydb.sh means the same pairs): '
+	   || md5(string_agg(ST_AsEWKB(track_a) || ST_AsEWKB(track_b), ''::bytea ORDER BY pair)) AS line
+FROM enc_pairs WHERE fixes = :efixes \gset
+\echo :line
+SELECT 'enc_pairs ' || fixes AS "table", count(*) AS pairs,
+	   sum(ST_NPoints(track_a) + ST_NPoints(track_b)) AS points,
+	   justify_hours(date_trunc('hour', avg(ST_M(ST_EndPoint(track_a)) - ST_M(ST_StartPoint(track_a)))
+					 * interval '1 second')) AS "mean span",
+	   pg_size_pretty(sum(pg_column_size(track_a) + pg_column_size(track_b))) AS size
+FROM enc_pairs GROUP BY fixes ORDER BY fixes;
+SELECT count(*) AS vessel_days, count(DISTINCT vessel) AS vessels,
+	   sum(ST_NPoints(track)) AS points,
+	   round(min(ST_XMin(track))::numeric, 2) AS lon_min, round(max(ST_XMax(track))::numeric, 2) AS lon_max,
+	   round(min(ST_YMin(track))::numeric, 2) AS lat_min, round(max(ST_YMax(track))::numeric, 2) AS lat_max,
+	   pg_size_pretty(pg_table_size('fleet_pos')) AS fleet_pos_size,
+	   pg_size_pretty(pg_total_relation_size('fleet')) AS fleet_size
+FROM fleet;
+
+CALL bench.add('encounters', 'a', format('maritime.encounters, %s pairs x %s fixes a track', :pairs, :efixes),
+	format($q$SELECT p.pair, e.* FROM enc_pairs p, LATERAL maritime.encounters(p.track_a, p.track_b, 500, '30 minutes') e WHERE p.fixes = %s$q$, :efixes));
+CALL bench.add('encounters', 'b', 'SQL: each minute, interpolated + distance + gaps and islands',
+	:'sqlway');
+CALL bench.add('encounters', 'c', format('maritime.encounters, %s pairs x %s fixes a track', :pairs, :efixes * 10),
+	format($q$SELECT p.pair, e.* FROM enc_pairs p, LATERAL maritime.encounters(p.track_a, p.track_b, 500, '30 minutes') e WHERE p.fixes = %s$q$, :efixes * 10));
+CALL bench.add('encounters', 'd', 'track_agg + encounters from enc_pos (end to end)',
+	$q$SELECT t.pair, e.* FROM (SELECT pair, maritime.track_agg(geom, ts) FILTER (WHERE side = 1) AS a, maritime.track_agg(geom, ts) FILTER (WHERE side = 2) AS b FROM enc_pos GROUP BY pair) t, LATERAL maritime.encounters(t.a, t.b, 500, '30 minutes') e$q$);
+CALL bench.add('encounters', 'e', 'maritime.track_agg (builds the fleet''s vessel-days)',
+	$q$SELECT vessel, day, maritime.track_agg(geom, ts) FROM fleet_pos GROUP BY vessel, day$q$);
+CALL bench.add('encounters', 'f', 'fleet: all pairs, candidates from the GiST index (&&& encounter_box)',
+	$q$SELECT a.vessel, a.day, b.vessel, b.day, e.* FROM fleet a JOIN fleet b ON b.track &&& maritime.encounter_box(a.track, 500) AND (a.vessel, a.day) < (b.vessel, b.day) CROSS JOIN LATERAL maritime.encounters(a.track, b.track, 500, '30 minutes') e$q$);
+DO $do$
+DECLARE
+	q record;
+BEGIN
+	FOR q IN SELECT * FROM bench.query WHERE section = 'encounters' AND name IN ('a', 'b', 'c', 'e', 'f') ORDER BY ord LOOP
+		CALL bench.add('encounters', q.name || '_default',
+			q.label || ', default work_mem and workers', q.sql,
+			'{work_mem,4MB,max_parallel_workers_per_gather,2}');
+	END LOOP;
+END
+$do$;
+CALL bench.target('encounters', 'b', 'a', '>=', 50.0);
+CALL bench.target('encounters', 'c', 'a', '<=', 12.0);
+CALL bench.target('encounters', 'b', 'd', 'report', NULL);
+CALL bench.target('encounters', 'f', 'e', 'report', NULL);
+CALL bench.target('encounters', 'b_default', 'a_default', '>=', 50.0);
+CALL bench.target('encounters', 'c_default', 'a_default', '<=', 12.0);
+CALL bench.target('encounters', 'f_default', 'e_default', 'report', NULL);
+-- The pair queries take 20-30 ms and vary by a quarter from run to run on
+-- a small VM: 11 runs at least keep their medians, and the ratios, steady
+CALL bench.run('encounters', greatest(:repeats, 11));
+
+-- The SQL way finds the same encounters, to the minute: each of its
+-- islands lies within one of encounters' (its first minute is at most a
+-- minute after the start, its last at most a minute before the end), and
+-- encounters finds none more but ones whose exact duration is within the
+-- two minutes the SQL way can lose of min_duration.
+CREATE TEMP TABLE m AS
+SELECT p.pair, e.* FROM enc_pairs p, LATERAL maritime.encounters(p.track_a, p.track_b, 500, '30 minutes') e
+WHERE p.fixes = :efixes;
+CREATE TEMP TABLE s AS :sqlway;
+CREATE TEMP TABLE ms AS
+SELECT m.pair, m.encounter AS mi, s.encounter_start AS s_start,
+	   s.encounter_start - m.encounter_start AS late_start, m.encounter_end - s.encounter_end AS early_end,
+	   s.min_distance - m.min_distance AS closer
+FROM m JOIN s ON s.pair = m.pair AND s.encounter_start >= m.encounter_start
+			 AND s.encounter_end <= m.encounter_end;
+SELECT format('sanity: %s pairs x %s fixes, 500 m, 30 minutes: encounters %s, SQL way %s, matched %s (SQL start at most %s after, end at most %s before; SQL min_distance up to %s m more); unmatched: encounters %s (%s within 2 minutes of 30), SQL %s: %s',
+			  (SELECT count(*) FROM enc_pairs WHERE fixes = :efixes), :efixes,
+			  (SELECT count(*) FROM m), (SELECT count(*) FROM s), (SELECT count(*) FROM ms),
+			  (SELECT coalesce(date_trunc('second', max(late_start))::text, '-') FROM ms),
+			  (SELECT coalesce(date_trunc('second', max(early_end))::text, '-') FROM ms),
+			  (SELECT coalesce(round(max(closer)::numeric, 1)::text, '-') FROM ms),
+			  (SELECT count(*) FROM m WHERE NOT EXISTS (SELECT FROM ms WHERE ms.pair = m.pair AND ms.mi = m.encounter)),
+			  (SELECT count(*) FROM m WHERE duration < interval '32 minutes'
+				AND NOT EXISTS (SELECT FROM ms WHERE ms.pair = m.pair AND ms.mi = m.encounter)),
+			  (SELECT count(*) FROM s WHERE NOT EXISTS (SELECT FROM ms WHERE ms.pair = s.pair AND ms.s_start = s.encounter_start)),
+			  CASE WHEN (SELECT count(*) FROM s) = (SELECT count(DISTINCT (pair, s_start)) FROM ms)
+						AND (SELECT count(DISTINCT (pair, mi)) FROM ms) = (SELECT count(*) FROM ms)
+						AND (SELECT coalesce(bool_and(late_start < interval '1 minute'
+												  AND early_end < interval '1 minute' AND closer >= 0), true)
+							 FROM ms)
+						AND NOT EXISTS (SELECT FROM m WHERE duration >= interval '32 minutes'
+										AND NOT EXISTS (SELECT FROM ms WHERE ms.pair = m.pair AND ms.mi = m.encounter))
+				   THEN 'OK' ELSE 'MISMATCH' END) AS line \gset
+\echo :line
+SELECT format('sanity: encounters on the long tracks (%s fixes): %s; on the short ones %s, of them %s lasting 2 hours or more at under 2 kn (GFW''s definition); %s closer than 500 m for less than 30 minutes (crossings, left out by min_duration)',
+			  :efixes * 10,
+			  (SELECT count(*) FROM enc_pairs p, maritime.encounters(p.track_a, p.track_b, 500, '30 minutes') e WHERE p.fixes = :efixes * 10),
+			  (SELECT count(*) FROM m),
+			  (SELECT count(*) FROM m WHERE duration >= interval '2 hours' AND speed_a_kn < 2 AND speed_b_kn < 2),
+			  (SELECT count(*) FROM enc_pairs p, maritime.encounters(p.track_a, p.track_b, 500, '0') e
+			   WHERE p.fixes = :efixes AND e.duration < interval '30 minutes')) AS line \gset
+\echo :line
+
+-- The fleet: how many pairs the index leaves, what they hold, and that it
+-- loses none: the same encounters as all pairs of vessel-days of the same
+-- day (tracks of different days do not overlap in time)
+CREATE TEMP TABLE fi AS
+SELECT a.vessel AS vessel_a, a.day AS day_a, b.vessel AS vessel_b, b.day AS day_b, e.*
+FROM fleet a JOIN fleet b ON b.track &&& maritime.encounter_box(a.track, 500) AND (a.vessel, a.day) < (b.vessel, b.day)
+CROSS JOIN LATERAL maritime.encounters(a.track, b.track, 500, '30 minutes') e;
+CREATE TEMP TABLE fa AS
+SELECT a.vessel AS vessel_a, a.day AS day_a, b.vessel AS vessel_b, b.day AS day_b, e.*
+FROM fleet a JOIN fleet b ON b.day = a.day AND a.vessel < b.vessel
+CROSS JOIN LATERAL maritime.encounters(a.track, b.track, 500, '30 minutes') e;
+SELECT format('sanity: fleet: %s vessel-days, %s pairs (%s of the same day), %s candidate pairs from the index (%s %%); encounters %s between %s pairs of vessels (%s of them in a generated pair; %s GFW-like), all same-day pairs without the index %s: %s',
+			  (SELECT count(*) FROM fleet),
+			  (SELECT count(*) * (count(*) - 1) / 2 FROM fleet),
+			  (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM fleet GROUP BY day) AS d),
+			  c.n, round(100.0 * c.n / (SELECT count(*) * (count(*) - 1) / 2 FROM fleet), 1),
+			  (SELECT count(*) FROM fi), (SELECT count(DISTINCT (vessel_a, vessel_b)) FROM fi),
+			  (SELECT count(*) FROM fi WHERE (vessel_a + 1) / 2 = (vessel_b + 1) / 2),
+			  (SELECT count(*) FROM fi WHERE duration >= interval '2 hours' AND speed_a_kn < 2 AND speed_b_kn < 2),
+			  (SELECT count(*) FROM fa),
+			  CASE WHEN NOT EXISTS (SELECT * FROM fi EXCEPT SELECT * FROM fa)
+						AND NOT EXISTS (SELECT * FROM fa EXCEPT SELECT * FROM fi)
+				   THEN 'OK' ELSE 'MISMATCH' END) AS line
+FROM (SELECT count(*) AS n FROM fleet a JOIN fleet b
+	  ON b.track &&& maritime.encounter_box(a.track, 500) AND (a.vessel, a.day) < (b.vessel, b.day)) AS c \gset
+\echo :line
+SQL
+}
+
 # The whole pipeline (tracks -> port visits -> gaps) at several sizes, in
 # parallel and serial plans.  Tables pipe_<N>: SCALE_VESSELS vessels
 # shuttling between two ports 350 km apart (a round trip every 2 days,
@@ -951,6 +1376,9 @@ section_header() {
 	echo "ram:      $((ram_kb / 1024 / 1024)) GiB"
 	echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
 	echo "size:     VESSELS=$VESSELS FIXES=$FIXES ($((VESSELS * FIXES)) rows), REPEATS=$REPEATS"
+	if has_section encounters; then
+		echo "          ENCOUNTER_PAIRS=$ENCOUNTER_PAIRS ENCOUNTER_FIXES=$ENCOUNTER_FIXES FLEET_VESSELS=$FLEET_VESSELS FLEET_DAYS=$FLEET_DAYS"
+	fi
 	sql -A -t -v names="$(settings_names)" <<'SQL'
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
@@ -961,15 +1389,16 @@ SELECT 'settings: ' || string_agg(name || '=' || current_setting(name), ' ' ORDE
 	   || ' fsync=' || current_setting('fsync')
 FROM unnest(string_to_array(:'names', ' ')) WITH ORDINALITY AS s(name, ord);
 SQL
-	echo "timing:   median of REPEATS runs of EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)"
-	echo "          \"Execution Time\"; the queries' runs are interleaved"
+	echo "timing:   median of REPEATS runs (the encounters section: at least 11) of"
+	echo "          EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) \"Execution Time\";"
+	echo "          the queries' runs are interleaved"
 	echo
 }
 
-# Every timing and ratio, all sections
+# Every timing and ratio, all sections; $1 says of what
 report() {
 	echo
-	echo "== Results ($((VESSELS * FIXES)) rows, median of $REPEATS runs)"
+	echo "== Results ($1; median over the runs counted in the last column)"
 	sql <<'SQL'
 \pset footer off
 SELECT section, name AS q, label AS query, plan,
@@ -979,8 +1408,9 @@ SELECT section, name AS q, label AS query, plan,
 FROM bench.result ORDER BY ord;
 SELECT t.section, t.num || '/' || t.den AS ratio,
 	   to_char(n.median / d.median, 'FM99990.000') AS value,
-	   t.op || ' ' || to_char(t.target, 'FM990.0') AS target,
-	   CASE WHEN (t.op = '<=' AND n.median / d.median <= t.target)
+	   CASE WHEN t.op = 'report' THEN '(none)' ELSE t.op || ' ' || to_char(t.target, 'FM990.0') END AS target,
+	   CASE WHEN t.op = 'report' THEN 'reported'
+			WHEN (t.op = '<=' AND n.median / d.median <= t.target)
 				 OR (t.op = '<' AND n.median / d.median < t.target)
 				 OR (t.op = '>=' AND n.median / d.median >= t.target)
 			THEN 'PASS' ELSE 'MISS' END AS result
@@ -1017,8 +1447,9 @@ inside() {
 	fi
 	has_section gaps && section_gaps
 	has_section stops && section_stops
+	has_section encounters && section_encounters
 	has_section scale && section_scale
-	report
+	report "$((VESSELS * FIXES)) rows"
 	has_section memory && section_memory
 	echo
 }
@@ -1032,12 +1463,23 @@ has_section() {
 # Outside: options, set-up, the cluster
 #----------------------------------------------------------------------
 
+# Whether a TCP port is taken: ss, or where it is missing (a minimal Debian
+# root, which shares this machine's network) the kernel's socket tables
+port_listening() {
+	if command -v ss >/dev/null; then
+		[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+		return
+	fi
+	awk -v port="$(printf ':%04X' "$1")" '$4 == "0A" && substr($2, length($2) - 4) == port { found = 1 }
+		END { exit !found }' /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
 # A port no other cluster listens on, so a concurrent ./scripts/test.sh
 # (which takes 5432) neither fails nor shares this machine's port with us.
 free_port() {
 	local port
 	for port in $(seq 5480 5520); do
-		if [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+		if ! port_listening "$port"; then
 			echo "$port"
 			return
 		fi
@@ -1058,13 +1500,24 @@ main() {
 	for n in "$VESSELS" "$FIXES" "$REPEATS"; do
 		[[ $n =~ ^[1-9][0-9]*$ ]] || usage
 	done
-	export VESSELS FIXES REPEATS SCALE_SIZES SCALE_MILLION SCALE_VESSELS MEMORY_SIZES SECTIONS
+	export VESSELS FIXES REPEATS SCALE_SIZES SCALE_MILLION SCALE_VESSELS MEMORY_SIZES \
+		ENCOUNTER_PAIRS ENCOUNTER_FIXES FLEET_VESSELS FLEET_DAYS SECTIONS
 
 	./scripts/setup.sh
 
-	mkdir -p bench-output
+	run_in_cluster bench 15 "$0"
+}
+
+# Runs "$3 --inside" in a throwaway cluster of PostgreSQL $2 with GUCS,
+# writing the report to bench-output/$1-<date>.txt; retries when the
+# cluster itself does not start (a port taken meanwhile).  Shared with
+# scripts/bench_mobilitydb.sh.
+run_in_cluster() {
+	local name=$1 version=$2 script=$3
 	local out options=() guc attempt status
-	out="bench-output/bench-$(date +%Y-%m-%d-%H%M%S).txt"
+
+	mkdir -p bench-output
+	out="bench-output/$name-$(date +%Y-%m-%d-%H%M%S).txt"
 	for guc in "${GUCS[@]}"; do
 		options+=(-o "$guc")
 	done
@@ -1072,11 +1525,10 @@ main() {
 	export BENCH_STARTED
 	trap 'rm -f "$BENCH_STARTED"' EXIT
 
-	# Retry when the cluster itself does not start (a port taken meanwhile)
 	for attempt in 1 2 3; do
 		rm -f "$BENCH_STARTED"
 		status=0
-		PGPORT=$(free_port) pg_virtualenv -t -v 15 "${options[@]}" "$0" --inside 2>&1 |
+		PGPORT=$(free_port) pg_virtualenv -t -v "$version" "${options[@]}" "$script" --inside 2>&1 |
 			sed -u -e '/^Creating new PostgreSQL cluster/d' -e '/^Dropping cluster/d' |
 			tee "$out" || status=$?
 		if [ "$status" = 0 ]; then
@@ -1084,11 +1536,14 @@ main() {
 			return 0
 		fi
 		[ -e "$BENCH_STARTED" ] && break
-		echo "bench: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
+		echo "$name: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
 		sleep 5
 	done
-	echo "bench: FAILED (see $out)" >&2
+	echo "$name: FAILED (see $out)" >&2
 	return 1
 }
 
-main "$@"
+# scripts/bench_mobilitydb.sh sources this file for its helpers and data
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+	main "$@"
+fi

@@ -6,8 +6,9 @@
 #   ./scripts/demo.sh [FOLDER]     # FOLDER defaults to demo-output/ in the repository
 #
 # The folder gets report.txt, round_trips_per_week.png, port_calls_timeline.png
-# (with gnuplot; their data as .csv), tracks.geojson, ports.geojson and
-# dark_periods.geojson, and demo.gpkg when ogr2ogr (gdal-bin) is installed.
+# (with gnuplot; their data as .csv), tracks.geojson, ports.geojson,
+# dark_periods.geojson and encounters.geojson, and demo.gpkg when ogr2ogr
+# (gdal-bin) is installed.
 # The cluster is removed when the demo ends.
 set -euo pipefail
 here=$PWD
@@ -21,7 +22,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 # Only the files this demo writes, so that a stale chart never survives
 files=(report.txt round_trips_per_week.png port_calls_timeline.png round_trips_per_week.csv
-	port_calls_timeline.csv tracks.geojson ports.geojson dark_periods.geojson demo.gpkg)
+	port_calls_timeline.csv tracks.geojson ports.geojson dark_periods.geojson encounters.geojson
+	demo.gpkg)
 for file in "${files[@]}"; do rm -f "$out/$file"; done
 
 ./scripts/setup.sh
@@ -57,7 +59,12 @@ fi
 if command -v ogr2ogr >/dev/null; then
 	{ ogr2ogr -f GPKG "$out/demo.gpkg" "$out/tracks.geojson" -nln tracks &&
 		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/ports.geojson" -nln ports &&
-		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/dark_periods.geojson" -nln dark_periods; } ||
+		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/dark_periods.geojson" -nln dark_periods &&
+		# one geometry type a layer, for QGIS: the points, then the paths
+		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/encounters.geojson" -nln encounters \
+			-where "kind = 'closest'" -nlt POINT &&
+		ogr2ogr -update -f GPKG "$out/demo.gpkg" "$out/encounters.geojson" -nln encounter_paths \
+			-where "kind = 'path'" -nlt MULTILINESTRING; } ||
 		{ echo "demo: ogr2ogr failed, so no GeoPackage"; rm -f "$out/demo.gpkg"; }
 fi
 
@@ -67,10 +74,11 @@ describe() {
 }
 describe report.txt "this report"
 describe round_trips_per_week.png "completed round trips per week; the halt after the last call at Rajin"
-describe port_calls_timeline.png "each ship's port calls and dark periods, by port"
+describe port_calls_timeline.png "each ship's port calls and dark periods, by port, and its meetings at sea"
 describe round_trips_per_week.csv "the data of the weekly chart"
 describe port_calls_timeline.csv "the data of the timeline"
 describe tracks.geojson "the tracks, 2D (GeoJSON has no M: first and last times are properties)"
 describe ports.geojson "the port areas, with their number of calls"
 describe dark_periods.geojson "each silence of 6 hours or more, as a line from where it began to where it ended"
-describe demo.gpkg "the three layers above in one GeoPackage, for QGIS"
+describe encounters.geojson "two ships within 500 m at sea: where they came closest, and each one's path meanwhile"
+describe demo.gpkg "the GeoJSON above in one GeoPackage, for QGIS (encounters in two layers: points, paths)"

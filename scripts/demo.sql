@@ -91,6 +91,23 @@ FROM (SELECT s.*, count(*) FILTER (WHERE NOT chained) OVER (PARTITION BY mmsi OR
             FROM silences) s) b
 GROUP BY mmsi, blackout;
 
+-- Ship-to-ship encounters: every pair of ships within 500 m, silences over
+-- 6 hours dark as above.  The pairs as for a fleet: the other track's box
+-- in space and time must meet this one's widened by 500 m, which a GiST
+-- index answers.  At sea: more than 10 km from every port area (ships at
+-- one berth meet all the time).  An encounter as Global Fishing Watch
+-- defines it: 2 hours or more, both under 2 kn.
+CREATE INDEX ON tracks USING gist (track gist_geometry_ops_nd);
+CREATE TABLE encounters AS
+SELECT a.mmsi AS mmsi_a, b.mmsi AS mmsi_b, e.*, n.name AS nearest_port, n.km AS port_km,
+       e.duration >= '2 hours' AND e.speed_a_kn < 2 AND e.speed_b_kn < 2 AS gfw_encounter
+FROM tracks a
+JOIN tracks b ON b.track &&& maritime.encounter_box(a.track, 500) AND a.mmsi < b.mmsi
+CROSS JOIN LATERAL maritime.encounters(a.track, b.track, 500, '0', '6 hours') e
+CROSS JOIN LATERAL (SELECT p.name, ST_Distance(e.location::geography, p.area::geography) / 1000 AS km
+                    FROM ports p ORDER BY 2 LIMIT 1) n;
+CREATE TABLE at_sea AS SELECT * FROM encounters WHERE port_km > 10;
+
 -- The Australian port calls: AIS is denser there, so 2 hours of silence is
 -- dark; the port polygons follow river banks and quays, so the line between
 -- two fixes inside often clips the outside: absences under 15 minutes are
@@ -113,6 +130,8 @@ SELECT t.mmsi,
        CASE WHEN count(*) FILTER (WHERE c.port = 'Rajin') > 0
                  AND count(*) FILTER (WHERE c.port <> 'Rajin') > 0 THEN 'shuttle'
             WHEN count(*) FILTER (WHERE c.port = 'Rajin') > 0 THEN 'Rajin only'
+            WHEN EXISTS (SELECT FROM at_sea e WHERE e.gfw_encounter AND t.mmsi IN (e.mmsi_a, e.mmsi_b))
+            THEN 'met at sea'
             ELSE 'passer-by' END AS role,
        count(*) FILTER (WHERE c.port = 'Rajin') AS rajin_calls,
        count(*) FILTER (WHERE c.port = 'Dunay') AS dunay_calls,
@@ -130,9 +149,10 @@ SELECT * FROM maritime.idle_periods(
 \echo '=============================================================='
 \echo 'The Rajin sample is synthetic (data/rajin): ships shuttle between the Russian'
 \echo 'ports of Dunay and Vostochny and North Korea''s Rajin, AIS off near North Korea,'
-\echo 'one satellite sighting a day at the Rajin pier. The Australian AIS and port'
-\echo 'areas are real (AMSA, 2014). In the Rajin sample, over 6 hours without a'
-\echo 'position is dark: the track is never interpolated across it.'
+\echo 'one satellite sighting a day at the Rajin pier; far out at sea, two more ships'
+\echo 'meet. The Australian AIS and port areas are real (AMSA, 2014). In the Rajin'
+\echo 'sample, over 6 hours without a position is dark: the track is never'
+\echo 'interpolated across it.'
 \echo
 SELECT 'Rajin sample' AS dataset, source, count(*) AS positions, count(DISTINCT mmsi) AS ships,
        min(ts)::date AS first_fix, max(ts)::date AS last_fix
@@ -159,10 +179,22 @@ SELECT coalesce((SELECT format('          Rajin has had no call since %s UTC (%s
                                round((extract(epoch FROM duration) / 86400)::numeric, 1))
                  FROM rajin_quiet WHERE open_end),
                 '          Rajin still busy when the data ends.') AS line4 \gset
+SELECT format('          %s;',
+              coalesce(string_agg(format('%s and %s met at sea on %s for %s, as close as %s m',
+                                         mmsi_a, mmsi_b, encounter_start::date,
+                                         to_char(duration, 'FMHH24 "h" MI "min"'), round(min_distance)),
+                                  '; ' ORDER BY encounter_start) FILTER (WHERE gfw_encounter),
+                       'no two ships met at sea for 2 hours or more')) AS line5,
+       format('          %s other times two ships came within 500 m at sea, in passing (%s at most).',
+              count(*) FILTER (WHERE NOT gfw_encounter),
+              to_char(max(duration) FILTER (WHERE NOT gfw_encounter), 'FMMI "min" SS "s"')) AS line6
+FROM at_sea \gset
 \echo :line1
 \echo :line2
 \echo :line3
 \echo :line4
+\echo :line5
+\echo :line6
 \echo
 
 \echo '0. Fixes no ship could have made (maritime.outliers: over 50 kn from the rest of the track)'
@@ -222,7 +254,21 @@ SELECT to_char(idle_start, 'YYYY-MM-DD HH24:MI') AS quiet_since,
        CASE WHEN open_end THEN 'yes, when the data ends' ELSE 'no' END AS still_quiet
 FROM rajin_quiet;
 
-\echo '6. Australia, real AIS 2014: port calls per port (maritime.port_visits)'
+\echo '6. Who met whom at sea? (maritime.encounters: within 500 m, over 10 km from any port)'
+\echo '   An encounter as Global Fishing Watch defines it (a ship-to-ship transfer?): 2 hours or'
+\echo '   more within 500 m, both under 2 kn; passings that last minutes are not. knots: each'
+\echo '   ship''s path meanwhile over the time. The shuttles keep to one route, so they pass at 0 m.'
+SELECT mmsi_a, mmsi_b, to_char(encounter_start, 'YYYY-MM-DD HH24:MI') AS start,
+       to_char(date_trunc('second', duration), 'HH24:MI:SS') AS lasted, round(min_distance) AS closest_m,
+       round(speed_a_kn::numeric, 1) AS knots_a, round(speed_b_kn::numeric, 1) AS knots_b,
+       format('%s, %s km', nearest_port, round(port_km)) AS nearest_port,
+       CASE WHEN gfw_encounter THEN 'yes'
+            ELSE 'no: ' || concat_ws(', ', CASE WHEN duration < '2 hours' THEN 'under 2 hours' END,
+                                     CASE WHEN greatest(speed_a_kn, speed_b_kn) >= 2 THEN 'at speed' END)
+       END AS encounter
+FROM at_sea ORDER BY duration DESC, encounter_start;
+
+\echo '7. Australia, real AIS 2014: port calls per port (maritime.port_visits)'
 \echo '   Calls of at least 1 hour; AIS is denser here, so over 2 hours without a position is dark;'
 \echo '   absences under 15 minutes (the line between two fixes clipping a river bank) are merged:'
 \echo '   calls_unmerged is what the count would be without.'
@@ -250,9 +296,10 @@ LEFT JOIN trips t ON t.complete AND t.home_arrival >= w AND t.home_arrival < w +
 GROUP BY w ORDER BY w;
 \copy (SELECT * FROM round_trips_per_week) TO 'round_trips_per_week.csv' WITH (FORMAT csv, HEADER)
 
--- One row per port call and per blackout, and one per ship (kind 'ship',
--- no times) so that a ship without calls gets its row in the chart too;
--- row 1 is the bottom row of the chart
+-- One row per port call, per blackout and per encounter at sea of 2 hours
+-- or more (on both ships' rows), and one per ship (kind 'ship', no times)
+-- so that a ship without calls gets its row in the chart too; row 1 is the
+-- bottom row of the chart
 CREATE TEMP VIEW port_calls_timeline AS
 SELECT s.row_no, s.label, x.kind,
        to_char(x.t0, 'YYYY-MM-DD HH24:MI:SS') AS start_time,
@@ -264,7 +311,10 @@ CROSS JOIN LATERAL (SELECT 'ship' AS kind, NULL::timestamptz AS t0, NULL::timest
                     UNION ALL
                     SELECT c.port, c.arrival, c.departure FROM calls c WHERE c.mmsi = s.mmsi
                     UNION ALL
-                    SELECT 'dark', b.went_dark, b.back_on FROM blackouts b WHERE b.mmsi = s.mmsi) x
+                    SELECT 'dark', b.went_dark, b.back_on FROM blackouts b WHERE b.mmsi = s.mmsi
+                    UNION ALL
+                    SELECT 'met at sea', e.encounter_start, e.encounter_end FROM at_sea e
+                    WHERE e.gfw_encounter AND s.mmsi IN (e.mmsi_a, e.mmsi_b)) x
 ORDER BY s.row_no DESC, x.t0 NULLS FIRST;
 \copy (SELECT * FROM port_calls_timeline) TO 'port_calls_timeline.csv' WITH (FORMAT csv, HEADER)
 
@@ -324,4 +374,35 @@ SELECT json_build_object(
 FROM (SELECT 'Rajin sample (synthetic)' AS dataset, * FROM silences
       UNION ALL
       SELECT 'Australia (AMSA 2014)', t.mmsi, g.* FROM au_tracks t, maritime.gaps(t.track, '6 hours') g) g;
+\o encounters.geojson
+SELECT json_build_object(
+         'type', 'FeatureCollection',
+         'name', 'encounters',
+         'description', 'Two ships within 500 m of each other at sea (maritime.encounters, over 10 km '
+                        'from any port): where they came closest (kind "closest", a point between the '
+                        'two) and each ship''s path meanwhile (kind "path"). gfw_encounter: 2 hours or '
+                        'more, both under 2 kn, as Global Fishing Watch defines an encounter.',
+         'features', coalesce(json_agg(f ORDER BY e.encounter_start, f->'properties'->>'kind',
+                                       f->'properties'->>'mmsi'), '[]'))
+FROM at_sea e
+CROSS JOIN LATERAL (
+  SELECT json_build_object(
+           'type', 'Feature',
+           'geometry', ST_AsGeoJSON(g.geom, 6)::json,
+           'properties', json_build_object(
+             'kind', g.kind, 'mmsi', g.mmsi, 'mmsi_a', e.mmsi_a, 'mmsi_b', e.mmsi_b,
+             'start', e.encounter_start, 'end', e.encounter_end,
+             'hours', round((extract(epoch FROM e.duration) / 3600)::numeric, 3),
+             'min_distance_m', round(e.min_distance::numeric, 1), 'closest_time', e.closest_time,
+             'speed_a_kn', round(e.speed_a_kn::numeric, 2), 'speed_b_kn', round(e.speed_b_kn::numeric, 2),
+             'nearest_port', e.nearest_port, 'port_km', round(e.port_km::numeric, 1),
+             'gfw_encounter', e.gfw_encounter)) AS f
+  FROM (SELECT 'closest' AS kind, NULL::bigint AS mmsi, e.location AS geom
+        UNION ALL
+        -- the ship's path from start to end, M dropped (GeoJSON has none)
+        SELECT 'path', t.mmsi,
+               ST_Multi(ST_Force2D(ST_CollectionExtract(
+                 ST_LocateBetween(t.track, extract(epoch FROM e.encounter_start),
+                                  extract(epoch FROM e.encounter_end)), 2)))
+        FROM tracks t WHERE t.mmsi IN (e.mmsi_a, e.mmsi_b)) g) f;
 \o

@@ -17,6 +17,7 @@ rajin_colour = "#D55E00"
 dunay_colour = "#0072B2"
 vostochny_colour = "#009E73"
 dark_colour = "#666666"
+met_colour = "#CC79A7"
 quiet_colour = "#EFEFEF"
 
 # The last call at Rajin (its last departure) and the span of the data
@@ -92,7 +93,7 @@ set yrange [0.4 : ROWS_max + 0.6]
 set ytics () scale 0
 set style fill solid 1.0 noborder
 set tmargin 6.5
-set key nobox noopaque at graph 0.5, graph 1.01 center bottom horizontal samplen 2.5 spacing 1 width 1
+set key nobox noopaque at graph 0.5, graph 1.01 center bottom horizontal samplen 2.5 spacing 1 width -2
 set object 1 rectangle from last_call, graph 0 to LAST_max, graph 1 \
 	fillcolor rgb quiet_colour fillstyle solid 1.0 noborder behind
 set arrow 1 from last_call, graph 0 to last_call, graph 1 nohead lw 2 dt 2 lc rgb rajin_colour front
@@ -100,7 +101,8 @@ set label 1 sprintf("last call at Rajin, %s", strftime("%d %b %Y", last_call)) \
 	at last_call, 1.5 offset -0.8, 0 right textcolor rgb rajin_colour front
 set label 2 "Rajin quiet" at (last_call + LAST_max) / 2, 1.5 center front
 # A bar from start_time (column 4) to end_time (column 5) on the ship's row
-# (column 1), for the rows of one kind (column 3): port name or "dark"
+# (column 1), for the rows of one kind (column 3): port name or "dark"; a
+# meeting at sea, hours long, is a marker at its middle
 tc(c) = timecolumn(c, tfmt)
 centre(kind) = strcol(3) eq kind ? (tc(4) + tc(5)) / 2 : NaN
 # (the first plot only names the rows, ships without any bar included)
@@ -113,4 +115,6 @@ plot timeline skip 1 using (0):1:ytic(2) with points pt -1 notitle, \
 		with boxxyerror lc rgb vostochny_colour title "call at Vostochny", \
 	'' skip 1 using (centre("Rajin")):1:((tc(5) - tc(4)) / 2):(0.3) \
 		with boxxyerror lc rgb rajin_colour title "call at Rajin", \
+	'' skip 1 using (centre("met at sea")):1 with points pt 7 ps 2 lc rgb met_colour \
+		title "met at sea", \
 	NaN with boxes lc rgb dark_colour title "AIS dark ≥ 6 h"

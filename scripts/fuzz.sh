@@ -212,7 +212,7 @@ if [ "${1:-}" = --inside ]; then
 import json, sys
 d = json.load(open(sys.argv[1]))
 print(d["calls"], sum(1 for f in ("track_agg", "port_visits", "round_trips", "idle_periods", "gaps", "stops",
-                                  "clean_track", "outliers", "segments")
+                                  "clean_track", "outliers", "segments", "encounters", "encounter_box")
       if d["functions"].get(f, {}).get("ok", 0) > 0), d["parallel_workers_launched"], len(d["slow"]),
       d["oracle_compared"], len(d["wrong"]))' \
 			"$out/targeted.json" 2>/dev/null || echo 0 0 0 0 0 0)
@@ -221,7 +221,7 @@ print(d["calls"], sum(1 for f in ("track_agg", "port_visits", "round_trips", "id
 		check "sqlsmith's queries called maritime's functions" [ -n "$sqlsmith_calls" ]
 		check "sqlsmith: no server crash" [ "$sqlsmith_crashes" = 0 ]
 		check "targeted fuzzer made $targeted_n calls (at least $min_queries)" [ "$targeted_n" -ge "$min_queries" ]
-		check "targeted fuzzer: each of the 9 functions answered at least once ($targeted_funcs did)" [ "$targeted_funcs" = 9 ]
+		check "targeted fuzzer: each of the 11 functions answered at least once ($targeted_funcs did)" [ "$targeted_funcs" = 11 ]
 		check "targeted fuzzer: track_agg ran in parallel workers" [ "$targeted_workers" -gt 0 ]
 		check "targeted fuzzer: no server crash" [ "$targeted_crashes" = 0 ]
 		agreed=false

@@ -159,3 +159,23 @@ SELECT ST_AsText(maritime.clean_track(track)) FROM far_apart WHERE n = 10000;
 SELECT 900 * pg_temp.seconds($$SELECT ST_NPoints(maritime.clean_track(track)) FROM far_apart WHERE n = 10000$$) > 1
   AS whole_call_over_timeout;
 DROP TABLE far_apart;
+
+------------------------------------------------------------------------
+-- encounters between two lon/lat tracks of 1,000,000 fixes, a fix a
+-- second, closing from 150 m to 50 m all along: every piece holds a new
+-- closest approach, so each needs the minimum search
+------------------------------------------------------------------------
+CREATE TEMP TABLE closing AS
+SELECT n, ST_SetSRID(ST_MakeLine(ST_MakePointM(5 + i * 0.00005, 60, 1704067200 + i) ORDER BY i), 4326) AS a,
+          ST_SetSRID(ST_MakeLine(ST_MakePointM(5 + i * 0.00005, 60.00135 - 0.0009 * i / n, 1704067200 + i) ORDER BY i), 4326) AS b
+FROM (VALUES (10000), (1000000)) v(n), generate_series(1, n) i
+GROUP BY n;
+SET statement_timeout = '1s';
+SELECT * FROM pg_temp.cancelled($$SELECT count(*) FROM closing, maritime.encounters(a, b, 200, '0') WHERE n = 1000000$$);
+RESET statement_timeout;
+-- 10,000 fixes make one encounter; the whole call takes 100 times as long
+SELECT count(*), min(duration), round(min(min_distance)) AS closest_metres
+FROM closing, maritime.encounters(a, b, 200, '0') WHERE n = 10000;
+SELECT 100 * pg_temp.seconds($$SELECT count(*) FROM closing, maritime.encounters(a, b, 200, '0') WHERE n = 10000$$) > 1
+  AS whole_call_over_timeout;
+DROP TABLE closing;

@@ -323,6 +323,33 @@ SELECT ST_AsText(maritime.clean_track(regress.track('-1e308 0 0, 1e308 0 1'), 1e
 SELECT ST_AsText(maritime.clean_track(ST_SetSRID(regress.track('-180 -90 0, 180 90 1'), 4326), 1e300)) AS kept_lonlat;
 
 ------------------------------------------------------------------------
+-- encounters, encounter_box
+------------------------------------------------------------------------
+
+-- every class of bad track, as either track (22023, or 22008 for an M
+-- that is no timestamp)
+SELECT b.class,
+       regress.error_of(format('SELECT * FROM bad_track b, maritime.encounters(b.track, regress.track(''0 0 0''), 10, ''0'') WHERE b.k = %s', b.k)) AS track_a,
+       replace(regress.error_of(format('SELECT * FROM bad_track b, maritime.encounters(regress.track(''0 0 0''), b.track, 10, ''0'') WHERE b.k = %s', b.k)), 'track_b', 'track_a') =
+       regress.error_of(format('SELECT * FROM bad_track b, maritime.encounters(b.track, regress.track(''0 0 0''), 10, ''0'') WHERE b.k = %s', b.k)) AS track_b_alike,
+       replace(regress.error_of(format('SELECT maritime.encounter_box(b.track, 10) FROM bad_track b WHERE b.k = %s', b.k)), 'track ', 'track_a ') =
+       regress.error_of(format('SELECT * FROM bad_track b, maritime.encounters(b.track, regress.track(''0 0 0''), 10, ''0'') WHERE b.k = %s', b.k)) AS encounter_box_alike
+FROM bad_track b ORDER BY b.k;
+-- huge but finite coordinates and distances: no overflow into a wrong
+-- answer (a planar distance of 2e308 is infinite, and never within)
+SELECT count(*) AS within_1e308 FROM maritime.encounters(regress.track('-1e308 0 0, -1e308 0 60'), regress.track('1e308 0 0, 1e308 0 60'), 1e308, '0');
+SELECT count(*) AS within_largest FROM maritime.encounters(regress.track('-1e300 0 0, 1e300 0 60'), regress.track('1e300 0 0, -1e300 0 60'), 1.7976931348623157e308, '0');
+-- lon/lat across the antimeridian and the poles: the tracks move in
+-- coordinate space, distances are haversine metres
+SELECT encounter, round(min_distance) AS metres, closest_time
+FROM maritime.encounters('SRID=4326;LINESTRING M(179.999 0 0, -179.999 0 60)', 'SRID=4326;LINESTRING M(180 0.001 0, 180 0.001 60)', 200000, '0');
+SELECT encounter, round(min_distance) AS metres
+FROM maritime.encounters('SRID=4326;LINESTRING M(0 89.999 0, 180 89.999 60)', 'SRID=4326;LINESTRING M(90 89.999 0, 90 89.999 60)', 500, '0');
+-- the whole range of time, and a distance as wide as the Earth
+SELECT encounter, duration
+FROM maritime.encounters('SRID=4326;LINESTRING M(0 0 -210866803200, 1 1 9224318016000)', 'SRID=4326;LINESTRING M(180 0 -210866803200, 180 0 9224318016000)', 3e7, '0');
+
+------------------------------------------------------------------------
 -- A 2-million-vertex track, built from rows in scrambled order: a ship
 -- alternating 1,000 s at home (x = 5) and 1,000 s away (x = 105), one fix
 -- a second, with a 1-hour silence after every 100,000 fixes

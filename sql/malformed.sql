@@ -123,7 +123,20 @@ INSERT INTO regress.slot VALUES
   (11, 'segments(track)', 'track', $$
     SELECT string_agg(format('%%s %%s-%%s %%s', segment, segment_start, segment_end, fixes), ', ')
     FROM regress.forgery f, maritime.segments(%1$s, '10 minutes') v
-    WHERE f.id = %2$s$$);
+    WHERE f.id = %2$s$$),
+  (12, 'encounters(track_a)', 'track', $$
+    SELECT string_agg(format('%%s %%s-%%s %%s', encounter, encounter_start, encounter_end, round(min_distance::numeric, 3)), ', ')
+    FROM regress.forgery f,
+         maritime.encounters(%1$s, 'LINESTRING M (0 0 1704067200, 10 10 1704070800, 20 0 1704074400)', 2, '0') v
+    WHERE f.id = %2$s$$),
+  (13, 'encounters(track_b)', 'track', $$
+    SELECT string_agg(format('%%s %%s-%%s %%s', encounter, encounter_start, encounter_end, round(min_distance::numeric, 3)), ', ')
+    FROM regress.forgery f,
+         maritime.encounters('LINESTRING M (0 0 1704067200, 10 10 1704070800, 20 0 1704074400)', %1$s, 2, '0') v
+    WHERE f.id = %2$s$$),
+  (14, 'encounter_box(track)', 'track', $$
+    SELECT ST_AsText(maritime.encounter_box(%1$s, 1))
+    FROM regress.forgery f WHERE f.id = %2$s$$);
 
 -- How a forged value reaches the function: as read from a table (a short
 -- header, unaligned, when small; compressed when long), from a column
@@ -286,7 +299,7 @@ FROM regress.outcome WHERE code = 'XX001' GROUP BY slot, n, message ORDER BY n;
 -- polygon's body by a flag makes the type word fall on its first ring's
 -- point count (5, MULTILINESTRING); maritime does not walk the bodies of
 -- types it does not take.
-SELECT forgery, code, regexp_replace(message, '^[a-z]+ ', '<argument> ') AS message,
+SELECT forgery, code, regexp_replace(message, '^[a-z_]+ ', '<argument> ') AS message,
        string_agg(DISTINCT base, ', ') AS bases, count(*) AS calls
 FROM regress.outcome WHERE code <> 'XX001' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 

@@ -97,6 +97,14 @@ INSERT INTO results.calls
 SELECT 'outliers', o::text FROM maritime.outliers((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5) o;
 INSERT INTO results.calls
 SELECT 'segments', s::text FROM maritime.segments((SELECT maritime.track_agg(geom, ts) FROM results.positions), '1 hour') s;
+-- the track against itself 100 m north: metres on the sphere (in degrees
+-- the two would never be within 200)
+INSERT INTO results.calls
+SELECT 'encounters', e::text
+FROM (SELECT maritime.track_agg(geom, ts) AS t FROM results.positions) s,
+     maritime.encounters(t, ST_Translate(t, 0, 0.0009), 200, '0') e;
+INSERT INTO results.calls
+SELECT 'encounter_box', ST_AsEWKT(maritime.encounter_box(maritime.track_agg(geom, ts), 1000)) FROM results.positions;
 SELECT call, result FROM results.calls ORDER BY call, result;
 -- the distances: metres on the sphere for 4326, CRS units for 3857
 SELECT round(distance::numeric, 3) AS metres, round(implied_speed_kn::numeric, 3) AS knots
@@ -203,6 +211,12 @@ INSERT INTO results.hostile_calls
 SELECT 'evil', 'outliers', o::pg_catalog.text FROM maritime.outliers((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5) o;
 INSERT INTO results.hostile_calls
 SELECT 'evil', 'segments', s::pg_catalog.text FROM maritime.segments((SELECT maritime.track_agg(geom, ts) FROM results.positions), '1 hour') s;
+INSERT INTO results.hostile_calls
+SELECT 'evil', 'encounters', e::pg_catalog.text
+FROM (SELECT maritime.track_agg(geom, ts) AS t FROM results.positions) s,
+     maritime.encounters(t, ST_Translate(t, 0, 0.0009), 200, '0') e;
+INSERT INTO results.hostile_calls
+SELECT 'evil', 'encounter_box', ST_AsEWKT(maritime.encounter_box(maritime.track_agg(geom, ts), 1000)) FROM results.positions;
 -- overlapping areas are still found (through ST_Relate), and said so
 SELECT pg_temp.error_of($$SELECT * FROM maritime.round_trips('LINESTRING M(2 2 1704067200, 7 7 1704067300)',
                                                              'POLYGON((0 0,10 0,10 10,0 10,0 0))',
@@ -245,6 +259,12 @@ INSERT INTO results.hostile_calls
 SELECT 'quiet', 'outliers', o::text FROM maritime.outliers((SELECT maritime.track_agg(geom, ts) FROM results.positions), 5) o;
 INSERT INTO results.hostile_calls
 SELECT 'quiet', 'segments', s::text FROM maritime.segments((SELECT maritime.track_agg(geom, ts) FROM results.positions), '1 hour') s;
+INSERT INTO results.hostile_calls
+SELECT 'quiet', 'encounters', e::text
+FROM (SELECT maritime.track_agg(geom, ts) AS t FROM results.positions) s,
+     maritime.encounters(t, ST_Translate(t, 0, 0.0009), 200, '0') e;
+INSERT INTO results.hostile_calls
+SELECT 'quiet', 'encounter_box', ST_AsEWKT(maritime.encounter_box(maritime.track_agg(geom, ts), 1000)) FROM results.positions;
 RESET search_path;
 
 -- the same answers as the user's own under the ordinary search_path: each

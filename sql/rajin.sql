@@ -1,10 +1,12 @@
 -- The Rajin story on the generated sample (data/rajin, see its README):
 -- four ships shuttle between the Russian ports Dunay and Vostochny (home,
 -- one MULTIPOLYGON) and Rajin (away), AIS off near North Korea, one
--- satellite sighting a day at the Rajin pier; a fifth ship passes by.  The
--- AIS carries junk: spikes, a second transmitter on one MMSI, "not
--- available" positions, a garbled fix at the Rajin pier.  Everything
--- checked here is known from the generator (data/rajin/truth.csv).
+-- satellite sighting a day at the Rajin pier; a fifth ship passes by; far
+-- out at sea a tanker and a second ship lie side by side for three hours,
+-- and the tanker crosses the passer-by's course on its way.  The AIS
+-- carries junk: spikes, a second transmitter on one MMSI, "not available"
+-- positions, a garbled fix at the Rajin pier.  Everything checked here is
+-- known from the generator (data/rajin/truth.csv).
 SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
@@ -89,4 +91,69 @@ SELECT * FROM maritime.idle_periods(
   '[2023-08-01, 2024-03-15)', '20 days');
 SELECT max(time_or_last) AS last_sighting_at_rajin FROM rajin_truth WHERE event = 'rajin_call';
 
-DROP TABLE rajin_raw, rajin_ports, rajin_truth, raw_tracks, tracks, rajin_areas, trips, rajin_calls;
+-- Who met whom?  Every pair of ships within 500 m, for any time and for
+-- 2 hours or more; the pairs as in the fleet recipe (the other track's box
+-- must meet this one's widened by 500 m, which an n-D GiST index answers on
+-- a large table).  "In port": within 10 km of a port area.
+CREATE TABLE met AS
+SELECT a.mmsi AS mmsi_a, b.mmsi AS mmsi_b, d.min_duration, e.*,
+       (SELECT p.name FROM rajin_ports p
+        WHERE ST_DWithin(e.location::geography, ST_GeomFromText(p.wkt, 4326)::geography, 10000)) AS port
+FROM tracks a
+JOIN tracks b ON b.track &&& maritime.encounter_box(a.track, 500) AND a.mmsi < b.mmsi
+CROSS JOIN (VALUES (interval '0'), ('2 hours')) d(min_duration)
+CROSS JOIN LATERAL maritime.encounters(a.track, b.track, 500, d.min_duration) e;
+-- The meeting, as Global Fishing Watch defines an encounter (500 m, 2 hours
+-- or more, both under 2 kn): it starts and ends within 10 minutes of the
+-- ships' being side by side (coming alongside from 500 m and leaving take
+-- minutes), about 200 m apart, at under 1 kn, far from any port
+SELECT e.mmsi_a, e.mmsi_b, date_trunc('second', e.encounter_start) AS encounter_start,
+       date_trunc('second', e.encounter_end) AS encounter_end,
+       date_trunc('second', g.port_or_first::timestamptz - e.encounter_start) AS before_alongside,
+       date_trunc('second', e.encounter_end - g.time_or_last) AS after_alongside,
+       round(e.min_distance) AS metres, round(e.speed_a_kn::numeric, 2) AS knots_a,
+       round(e.speed_b_kn::numeric, 2) AS knots_b, e.port
+FROM met e
+JOIN rajin_truth g ON g.event = 'meeting' AND g.mmsi = e.mmsi_a
+JOIN rajin_truth h ON h.event = 'meeting' AND h.mmsi = e.mmsi_b
+WHERE e.min_duration = '2 hours';
+SELECT count(*) AS meetings,
+       count(*) FILTER (WHERE g.port_or_first::timestamptz - e.encounter_start BETWEEN '0' AND '10 minutes'
+                         AND e.encounter_end - g.time_or_last BETWEEN '0' AND '10 minutes'
+                         AND abs(e.min_distance - 200) < 10
+                         AND e.speed_a_kn < 1 AND e.speed_b_kn < 1 AND e.port IS NULL) AS as_generated
+FROM rajin_truth g
+JOIN rajin_truth h ON h.event = 'meeting' AND h.mmsi > g.mmsi
+JOIN met e ON e.mmsi_a = g.mmsi AND e.mmsi_b = h.mmsi AND e.min_duration = '2 hours'
+WHERE g.event = 'meeting';
+-- The crossing: within 500 m when the generator says (to the second), 300 m
+-- apart halfway, at 8 and 10 kn; under 2 minutes, so no encounter of 2 hours
+SELECT d.min_duration, e.mmsi_a, e.mmsi_b, date_trunc('second', e.encounter_start) AS encounter_start,
+       date_trunc('second', e.encounter_end) AS encounter_end, date_trunc('second', e.duration) AS duration,
+       round(e.min_distance) AS metres, round(e.speed_a_kn::numeric, 1) AS knots_a,
+       round(e.speed_b_kn::numeric, 1) AS knots_b,
+       abs(extract(epoch FROM e.encounter_start - g.port_or_first::timestamptz)) < 1
+         AND abs(extract(epoch FROM e.encounter_end - g.time_or_last)) < 1 AS as_generated
+FROM rajin_truth g
+JOIN rajin_truth h ON h.event = 'crossing' AND h.mmsi > g.mmsi
+CROSS JOIN (VALUES (interval '0'), ('2 hours')) d(min_duration)
+LEFT JOIN met e ON e.mmsi_a = g.mmsi AND e.mmsi_b = h.mmsi AND e.min_duration = d.min_duration
+WHERE g.event = 'crossing'
+ORDER BY d.min_duration;
+-- Nothing else meets at sea for 2 hours: the other encounters of 2 hours
+-- or more are ships at the same berth, or at the Rajin pier between
+-- satellite sightings (max_gap is not given here, so nothing is dark)
+SELECT coalesce(port, 'at sea') AS place, count(*) AS encounters,
+       count(DISTINCT (mmsi_a, mmsi_b)) AS pairs, round(max(min_distance)) AS max_min_distance
+FROM met WHERE min_duration = '2 hours'
+GROUP BY port ORDER BY port NULLS LAST;
+-- ... and the other encounters at sea last minutes: shuttles passing on
+-- their common route, or positions interpolated across the dark near Rajin
+SELECT count(*) AS other_encounters_at_sea, max(date_trunc('second', duration)) AS longest
+FROM met e
+WHERE min_duration = '0' AND port IS NULL
+  AND NOT EXISTS (SELECT FROM rajin_truth g
+                  WHERE g.event IN ('meeting', 'crossing') AND g.mmsi = e.mmsi_a
+                    AND EXISTS (SELECT FROM rajin_truth h WHERE h.event = g.event AND h.mmsi = e.mmsi_b));
+
+DROP TABLE rajin_raw, rajin_ports, rajin_truth, raw_tracks, tracks, rajin_areas, trips, rajin_calls, met;

@@ -64,10 +64,17 @@ CREATE TEMP TABLE v1_0 AS SELECT * FROM pg_temp.catalogue();
 ALTER EXTENSION maritime UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'maritime';
 CREATE TEMP TABLE updated AS SELECT * FROM pg_temp.catalogue();
-SELECT 'only in 1.0' AS side, * FROM (SELECT * FROM v1_0 EXCEPT SELECT * FROM updated) s
+WITH before AS (SELECT DISTINCT object FROM v1_0 WHERE property <> 'member'),
+     after AS (SELECT DISTINCT object FROM updated WHERE property <> 'member')
+SELECT object, 'added' AS change FROM (SELECT * FROM after EXCEPT SELECT * FROM before) s
 UNION ALL
-SELECT 'only after the update', * FROM (SELECT * FROM updated EXCEPT SELECT * FROM v1_0) s
-ORDER BY 1, 2, 3;
+SELECT object, 'removed' FROM (SELECT * FROM before EXCEPT SELECT * FROM after) s
+UNION ALL
+SELECT object, 'changed: ' || string_agg(property, ', ' ORDER BY property)
+FROM (SELECT * FROM updated EXCEPT SELECT * FROM v1_0) d
+WHERE object IN (SELECT object FROM before) AND object IN (SELECT object FROM after)
+GROUP BY object
+ORDER BY 1, 2;
 -- the update's answers come from the new library
 SELECT ST_AsText(maritime.track_agg(geom, ts))
 FROM (VALUES ('POINT(1 2)'::geometry, '2024-01-01'::timestamptz), ('POINT(3 4)', '2024-01-01 00:01')) v(geom, ts);

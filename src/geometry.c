@@ -11,6 +11,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "compat.h"
 #include "fmgr.h"
 
@@ -77,4 +79,21 @@ maritime_arg_same_srid(int32 srid, const char *name, int32 track_srid)
 				 errmsg("%s has SRID %d, but track has SRID %d", name, srid, track_srid),
 				 errhint("Give both the same SRID, for example with ST_SetSRID(%s, %d).",
 						 srid == 0 ? name : "track", srid == 0 ? track_srid : srid)));
+}
+
+/*
+ * A distance argument, in metres for geographic SRIDs and CRS units
+ * otherwise: finite, and positive (or zero, where zero_allowed).
+ */
+double
+maritime_arg_distance(double distance, const char *name, bool zero_allowed)
+{
+	if (!isfinite(distance) || distance < 0 || (distance == 0 && !zero_allowed))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 zero_allowed ?
+				 errmsg("%s must be a finite number, zero or positive", name) :
+				 errmsg("%s must be a finite positive number", name),
+				 errhint("It is in metres for geographic SRIDs, in CRS units otherwise.")));
+	return distance;
 }

@@ -15,5 +15,6 @@ pg_noreturn extern void maritime_geom_report_malformed(const char *argname, Gser
 extern void maritime_geom_read_datum(Datum datum, const char *argname, GserGeom *geom);
 extern Datum maritime_geom_point_datum(int32 srid, double x, double y);
 extern void maritime_arg_same_srid(int32 srid, const char *name, int32 track_srid);
+extern double maritime_arg_distance(double distance, const char *name, bool zero_allowed);
 
 #endif							/* MARITIME_GEOMETRY_H */

@@ -12,6 +12,7 @@
  *	  stops.c			maritime.stops
  *	  clean.c			maritime.clean_track and maritime.outliers
  *	  segments.c		maritime.segments
+ *	  encounters.c		maritime.encounters and maritime.encounter_box
  * and they share:
  *	  gserialized.c		PostGIS's on-disk geometry format (plain C, unit-tested)
  *	  geometry.c		geometry arguments and results inside the server

@@ -426,16 +426,7 @@ maritime_stops(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	if (!PG_ARGISNULL(1))
-	{
-		double		max_diameter = PG_GETARG_FLOAT8(1);
-
-		if (!isfinite(max_diameter) || max_diameter < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("max_diameter must be a finite number, zero or positive"),
-					 errhint("It is in metres for geographic SRIDs, in CRS units otherwise.")));
-		scan.max_diameter = max_diameter;
-	}
+		scan.max_diameter = maritime_arg_distance(PG_GETARG_FLOAT8(1), "max_diameter", true);
 	if (!PG_ARGISNULL(2))
 		min_duration = maritime_arg_nonnegative_interval(PG_GETARG_INTERVAL_P(2), "min_duration");
 	if (!PG_ARGISNULL(3))

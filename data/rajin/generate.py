@@ -12,11 +12,16 @@ on it): spikes far off, a second transmitter on one ship's MMSI for a day
 and a half, AIS's "not available" position (181, 91), and one garbled fix
 that puts the passer-by at the Rajin pier.
 
+Far out at sea, two more ships (with a random generator of their own too)
+meet side by side for three hours, as in a ship-to-ship transfer, and one
+of them crosses the passer-by's course on the way, 300 m off.
+
 Writes, next to this script:
   positions.csv    mmsi,ts,lon,lat,source   (source: ais | satellite)
   ports.csv        name,role,wkt            (SRID 4326)
   truth.csv        what the generator knows: every Rajin call and round
-                   trip, and every junk fix (event "junk", its kind, its time)
+                   trip, every junk fix (event "junk", its kind, its time),
+                   and the meeting and the crossing at sea
 
 Deterministic: the same output on every run.  Usage: python3 generate.py
 """
@@ -57,6 +62,16 @@ SHUTTLES = [  # mmsi, first Rajin call, last Rajin call (day of last sighting)
 ]
 CALLS_PER_SHIP = 8
 PASSER_BY = 273100099
+TANKER = 273100201
+SECOND_SHIP = 445100201          # a North Korean MMSI (MID 445)
+MEETING_START = datetime(2023, 11, 18, 4, 0, tzinfo=UTC)    # side by side ...
+MEETING_END = datetime(2023, 11, 18, 7, 0, tzinfo=UTC)      # ... until then
+MEETING_APART_M = 200
+CROSSING_AFTER = datetime(2023, 11, 17, 12, 0, tzinfo=UTC)  # the passer-by's next pass
+CROSSING_LON = 131.8             # where the tanker crosses its course
+CROSSING_M = 300                 # at the closest
+ENCOUNTER_M = 500                # truth.csv gives the crossing's times within this
+R_EARTH = 6371008.8
 
 
 def metres(a, b):
@@ -207,6 +222,162 @@ def add_junk(fixes, truth):
     add(PASSER_BY, f[1] + timedelta(seconds=61), PORTS["Rajin"]["berth"], "spike at Rajin")
 
 
+def haversine(a, b):
+    """Metres on the sphere, as maritime measures them."""
+    lat_a, lat_b = math.radians(a[1]), math.radians(b[1])
+    h = math.sin((lat_b - lat_a) / 2) ** 2 \
+        + math.cos(lat_a) * math.cos(lat_b) * math.sin(math.radians(b[0] - a[0]) / 2) ** 2
+    return 2 * R_EARTH * math.asin(math.sqrt(h))
+
+
+def offset(p, east, north):
+    """The point east and north metres from p (linear in both)."""
+    return (p[0] + math.degrees(east / (R_EARTH * math.cos(math.radians(p[1])))),
+            p[1] + math.degrees(north / R_EARTH))
+
+
+def heading(course):
+    """The unit vector (east, north) of a course in degrees."""
+    return (math.sin(math.radians(course)), math.cos(math.radians(course)))
+
+
+def velocity(course, knots):
+    """Metres a second east and north."""
+    ms = knots * 1852 / 3600
+    return (ms * heading(course)[0], ms * heading(course)[1])
+
+
+def line(t0, p0, v):
+    """Where a vessel at p0 at t0 moving at v is at t: linear in longitude
+    and latitude, as a track is between two fixes."""
+    def where(t):
+        s = (t - t0).total_seconds()
+        return offset(p0, v[0] * s, v[1] * s)
+    return where
+
+
+def as_written(fixes, mmsi):
+    """A vessel's fixes as positions.csv has them (whole seconds, 6
+    decimals), as (seconds since 1970, (lon, lat)) in time order."""
+    return sorted((f[1].replace(microsecond=0).timestamp(),
+                   (float(f"{f[2][0]:.6f}"), float(f"{f[2][1]:.6f}")))
+                  for f in fixes if f[0] == mmsi and f[3] == "ais")
+
+
+def position_at(track, t):
+    """Position on a written track at t (seconds), interpolated."""
+    for (t0, p0), (t1, p1) in zip(track, track[1:]):
+        if t0 <= t <= t1:
+            f = (t - t0) / (t1 - t0)
+            return (p0[0] + f * (p1[0] - p0[0]), p0[1] + f * (p1[1] - p0[1]))
+    raise ValueError(t)
+
+
+def km_to_nearest_port(p):
+    """Kilometres from p to the nearest port area."""
+    return min(haversine(p, (min(max(p[0], x0), x1), min(max(p[1], y0), y1)))
+               for x0, y0, x1, y1 in (port["box"] for port in PORTS.values())) / 1000
+
+
+def voyage(mmsi, legs, rng, out):
+    """Fixes every 5 minutes or so (whole seconds) along legs (start, end,
+    where(t), drifting), each starting where the last ends; a few metres
+    of GPS noise while drifting."""
+    t = legs[0][0]
+    for t0, t1, where, drifting in legs:
+        while t < t1:
+            p = where(t)
+            if drifting:
+                p = offset(p, rng.uniform(-3, 3), rng.uniform(-3, 3))
+            out.append((mmsi, t, p, "ais"))
+            t += timedelta(seconds=300 + rng.randint(-20, 20))
+
+
+def meeting_at_sea(fixes, truth):
+    """A tanker and a second ship side by side for three hours, 200 m apart
+    and drifting at half a knot, far from any port (a ship-to-ship
+    transfer); on its way there the tanker crosses the passer-by's course
+    300 m astern of it.  Returns their fixes; the passer-by's own fixes are
+    only read, so they stay as they are."""
+    rng = random.Random(20231118)
+    out = []
+    # The crossing: halfway through the passer-by's first 5-minute segment
+    # across CROSSING_LON after CROSSING_AFTER, as written
+    passer = as_written(fixes, PASSER_BY)
+    (ta, pa), (tb, pb) = next((a, b) for a, b in zip(passer, passer[1:])
+                              if a[0] >= CROSSING_AFTER.timestamp()
+                              and (a[1][0] - CROSSING_LON) * (b[1][0] - CROSSING_LON) <= 0)
+    closest = (ta + tb) / 2
+    here = position_at(passer, closest)
+    passer_v = (math.radians(pb[0] - pa[0]) * R_EARTH * math.cos(math.radians(here[1])) / (tb - ta),
+                math.radians(pb[1] - pa[1]) * R_EARTH / (tb - ta))
+    # the tanker, at 8 kn on course 172, is CROSSING_M from the passer-by
+    # across their relative motion then, astern of it
+    tanker_v = velocity(172, 8)
+    rel = (tanker_v[0] - passer_v[0], tanker_v[1] - passer_v[1])
+    side = (-rel[1] / math.hypot(*rel), rel[0] / math.hypot(*rel))
+    if side[0] * passer_v[0] + side[1] * passer_v[1] > 0:
+        side = (-side[0], -side[1])
+    t_cross = datetime.fromtimestamp(closest, UTC)
+    transit = line(t_cross, offset(here, CROSSING_M * side[0], CROSSING_M * side[1]), tanker_v)
+
+    # The tanker: 3 hours out, then drifting north-east at 0.5 kn (the
+    # current) from 1.5 hours before the meeting to half an hour after it,
+    # then away east at 8 kn
+    drift_v = velocity(45, 0.5)
+    t_stop = MEETING_START - timedelta(minutes=90)
+    drift = line(t_stop, transit(t_stop), drift_v)
+    t_go = MEETING_END + timedelta(minutes=30)
+    voyage(TANKER, [((t_cross - timedelta(hours=3)).replace(microsecond=0), t_stop, transit, False),
+                    (t_stop, t_go, drift, True),
+                    (t_go, t_go + timedelta(hours=6), line(t_go, drift(t_go), velocity(100, 8)), False)],
+           rng, out)
+
+    # The second ship: up from the south-west at 10 kn, the last 1.5 km in
+    # 15 minutes (3.2 kn) to come alongside, MEETING_APART_M off the
+    # tanker's starboard side; then away to starboard at 3 kn for 15
+    # minutes, and back south-west at 10 kn
+    starboard = heading(135)
+    alongside = line(MEETING_START, offset(drift(MEETING_START), MEETING_APART_M * starboard[0],
+                                           MEETING_APART_M * starboard[1]), drift_v)
+    t_slow = MEETING_START - timedelta(minutes=15)
+    slow = line(MEETING_START, alongside(MEETING_START),
+                (heading(45)[0] * 1500 / 900, heading(45)[1] * 1500 / 900))
+    t_away = MEETING_END + timedelta(minutes=15)
+    away = line(MEETING_END, alongside(MEETING_END), velocity(135, 3))
+    come = line(t_slow, slow(t_slow), velocity(45, 10))
+    back = line(t_away, away(t_away), velocity(225, 10))
+    voyage(SECOND_SHIP, [(t_slow - timedelta(hours=8), t_slow, come, False),
+                         (t_slow, MEETING_START, slow, False),
+                         (MEETING_START, MEETING_END, alongside, True),
+                         (MEETING_END, t_away, away, False),
+                         (t_away, t_away + timedelta(hours=8), back, False)],
+           rng, out)
+    assert km_to_nearest_port(transit(t_cross)) > 50 and km_to_nearest_port(drift(MEETING_START)) > 50
+    truth.append(("meeting", TANKER, 1, MEETING_START, MEETING_END))
+    truth.append(("meeting", SECOND_SHIP, 1, MEETING_START, MEETING_END))
+
+    # The crossing's truth: when the two were within ENCOUNTER_M, by
+    # haversine between the positions on the tracks as written
+    tanker = as_written(out, TANKER)
+
+    def apart(t):
+        return haversine(position_at(tanker, t), position_at(passer, t))
+
+    def bisect(inside, outside):
+        while abs(inside - outside) > 1e-4:
+            mid = (inside + outside) / 2
+            inside, outside = (mid, outside) if apart(mid) <= ENCOUNTER_M else (inside, mid)
+        return inside
+
+    assert abs(apart(closest) - CROSSING_M) < 1
+    start, end = bisect(closest, closest - 600), bisect(closest, closest + 600)
+    for mmsi in (TANKER, PASSER_BY):
+        truth.append(("crossing", mmsi, 1, datetime.fromtimestamp(round(start), UTC),
+                      datetime.fromtimestamp(round(end), UTC)))
+    return out
+
+
 def box_wkt(box):
     x0, y0, x1, y1 = box
     return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
@@ -217,7 +388,9 @@ def main():
     for mmsi, first_call, last_call in SHUTTLES:
         shuttle(mmsi, first_call, last_call, fixes, truth)
     passer_by(fixes)
+    at_sea = meeting_at_sea(fixes, truth)   # reads the passer-by's own fixes
     add_junk(fixes, truth)
+    fixes += at_sea
     fixes.sort(key=lambda f: (f[0], f[1]))
 
     def iso(t):
@@ -237,7 +410,8 @@ def main():
     with open(os.path.join(HERE, "truth.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["event", "mmsi", "trip", "port_or_first", "time_or_last"])
-        for event, mmsi, trip, a, b in sorted(truth, key=lambda e: e[0] == "junk"):
+        last = {"junk": 1, "meeting": 2, "crossing": 2}     # the newest events at the end
+        for event, mmsi, trip, a, b in sorted(truth, key=lambda e: last.get(e[0], 0)):
             a = iso(a.replace(microsecond=0)) if isinstance(a, datetime) else a
             w.writerow([event, mmsi, trip, a, iso(b.replace(microsecond=0))])
 

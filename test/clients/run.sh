@@ -51,7 +51,7 @@ layer_info() { ogrinfo -so "$gpkg" "$1" | sed -n "s/^$2: //p"; }
 # layer_srs LAYER: the authority of the layer's SRS, e.g. EPSG:4326
 layer_srs() { ogrinfo -so "$gpkg" "$1" | sed -n 's/^    ID\["\([A-Z]*\)",\([0-9]*\)\]\]$/\1:\2/p'; }
 
-expect "ogrinfo: tracks has 5 features" "$(layer_info tracks 'Feature Count')" 5
+expect "ogrinfo: tracks has 7 features" "$(layer_info tracks 'Feature Count')" 7
 expect "ogrinfo: tracks geometry is LineString M" "$(layer_info tracks Geometry)" "Measured Line String"
 expect "ogrinfo: tracks SRS is EPSG:4326" "$(layer_srs tracks)" EPSG:4326
 expect "ogrinfo: tracks keep every vertex and their M values" \

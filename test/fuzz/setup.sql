@@ -168,6 +168,12 @@ RETURN (SELECT string_agg(s::text, ';') FROM maritime.segments(track, max_gap) s
 CREATE FUNCTION fuzz.segment_collection(track geometry, max_gap interval)
 RETURNS geometry LANGUAGE sql PARALLEL SAFE
 RETURN (SELECT ST_Collect(s.track) FROM maritime.segments(track, max_gap) s);
+CREATE FUNCTION fuzz.encounters(track_a geometry, track_b geometry, max_distance float8, min_duration interval, max_gap interval)
+RETURNS text LANGUAGE sql PARALLEL SAFE
+RETURN (SELECT string_agg(e::text, ';') FROM maritime.encounters(track_a, track_b, max_distance, min_duration, max_gap) e);
+CREATE FUNCTION fuzz.encounter_locations(track_a geometry, track_b geometry, max_distance float8)
+RETURNS geometry LANGUAGE sql PARALLEL SAFE
+RETURN (SELECT ST_Collect(e.location) FROM maritime.encounters(track_a, track_b, max_distance, '0') e);
 
 -- Views over the table functions and the aggregate (on inputs they accept),
 -- so that sqlsmith's random joins, filters and limits run maritime too
@@ -201,6 +207,11 @@ FROM fuzz.good_tracks t;
 CREATE VIEW fuzz.voyages AS
 SELECT t.vessel, t.kind, s.*
 FROM fuzz.good_tracks t, LATERAL maritime.segments(t.track, '6 hours') s;
+CREATE VIEW fuzz.meetings AS
+SELECT a.vessel AS vessel_a, b.vessel AS vessel_b, e.*
+FROM fuzz.good_tracks a JOIN fuzz.good_tracks b ON a.vessel < b.vessel AND ST_SRID(a.track) = ST_SRID(b.track)
+  AND b.track &&& maritime.encounter_box(a.track, 5000),
+  LATERAL maritime.encounters(a.track, b.track, 5000, '0', '6 hours') e;
 CREATE VIEW fuzz.idle AS
 SELECT b.name, i.*
 FROM fuzz.busy b, fuzz.params p, LATERAL maritime.idle_periods(b.busy, p.r, '1 day') i;

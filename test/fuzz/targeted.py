@@ -4,11 +4,11 @@
 scripts/fuzz.sh runs it (with /usr/bin/python3, which has psycopg2) against
 the database test/fuzz/setup.sql builds, as the role maritime_fuzz.  It makes
 random calls of track_agg, port_visits, round_trips, idle_periods, gaps,
-stops, clean_track, outliers and segments, with random and hostile
-arguments (geometries of every type, empty, NaN, infinite, mixed SRIDs and
-dimensions, M that goes back, huge and negative intervals, NULLs,
-subqueries over the sample tables) in random
-calling contexts (FROM, target list, LATERAL joins, LIMIT, cursors, window
+stops, clean_track, outliers, segments, encounters and encounter_box, with
+random and hostile arguments (geometries of every type, empty, NaN,
+infinite, mixed SRIDs and dimensions, M that goes back, huge and negative
+intervals, NULLs, subqueries over the sample tables) in random calling
+contexts (FROM, target list, LATERAL joins, LIMIT, cursors, window
 frames, parallel plans, spilling hash aggregates), and records what each call
 did.  The SQL depends only on the seed: call N of a seed is always the same.
 
@@ -487,6 +487,12 @@ class Gen:
             args = self.maybe_named(['track', 'max_speed_kn'], [self.track(), self.float8()], 1)
         elif func == 'segments':
             args = self.maybe_named(['track', 'max_gap'], [self.track(), self.interval()], 2)
+        elif func == 'encounters':
+            args = self.maybe_named(['track_a', 'track_b', 'max_distance', 'min_duration', 'max_gap'],
+                                    [self.track(), self.track(), self.float8(), self.interval(),
+                                     self.interval()], 4)
+        elif func == 'encounter_box':
+            args = self.maybe_named(['track', 'max_distance'], [self.track(), self.float8()], 2)
         elif func == 'idle_periods':
             args = self.maybe_named(['busy', 'during', 'min_idle'],
                                     [self.tstzmultirange(), self.tstzrange(), self.interval()], 3)
@@ -520,6 +526,11 @@ class Gen:
             return ("SELECT t.kind, p.f, o.* FROM fuzz.tracks t, fuzz.params p, "
                     "LATERAL maritime.outliers(t.track, p.f) o WHERE t.kind IN (%s) "
                     "AND p.f > 0 AND p.f < 'Infinity'" % kinds)
+        if func in ('encounters', 'encounter_box'):
+            return ("SELECT a.kind, b.kind, e.* FROM fuzz.tracks a, fuzz.tracks b, fuzz.params p, "
+                    "LATERAL maritime.encounters(a.track, b.track, p.f, p.i, %s) e "
+                    "WHERE a.kind IN (%s) AND b.kind IN (%s) AND p.f > 0 AND p.f < 'Infinity' AND p.i >= '0'"
+                    % (self.interval(), kinds, kinds))
         if func == 'segments':
             return ("SELECT t.kind, s.segment, s.fixes, s.segment_start, ST_NPoints(s.track) "
                     "FROM fuzz.tracks t, fuzz.params p, LATERAL maritime.segments(t.track, p.i) s "
@@ -655,7 +666,7 @@ class Gen:
             "FROM a WHERE ST_IsValid(a.area) AND GeometryType(a.area) IN ('POLYGON', 'MULTIPOLYGON')" % (track, area))
 
     FUNCTIONS = ['track_agg', 'port_visits', 'round_trips', 'idle_periods', 'gaps', 'stops',
-                 'clean_track', 'outliers', 'segments']
+                 'clean_track', 'outliers', 'segments', 'encounters', 'encounter_box']
 
     def query(self):
         """(function, mode, sql) of the next call."""
@@ -664,7 +675,7 @@ class Gen:
             mode, sql = self.track_agg()
         elif func == 'port_visits' and self.chance(0.15):
             mode, sql = self.oracle()
-        elif func == 'clean_track' and self.chance(0.7):
+        elif func in ('clean_track', 'encounter_box') and self.chance(0.7):
             mode, sql = 'scalar', "SELECT ST_AsEWKT(%s)" % self.srf_call(func)
         else:
             mode, sql = self.table_function(func)
