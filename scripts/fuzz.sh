@@ -252,26 +252,8 @@ case $seconds$seed in
 	*[!0-9]*) echo "$0: MINUTES and N must be whole numbers" >&2; exit 2 ;;
 esac
 
-as_root() {
-	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
-}
-missing=""
-for package in sqlsmith python3-psycopg2; do
-	if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-		missing="$missing $package"
-	fi
-done
-if [ -n "$missing" ]; then
-	echo "fuzz: installing Debian packages:$missing"
-	as_root apt-get update -qq
-	# shellcheck disable=SC2086
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null ||
-		{ echo "0 passed, 1 failed"; exit 1; }
-fi
-# The installed extension is fuzzed; build and install it if it is not there
-if [ ! -f "$($PG_CONFIG --sharedir)/extension/maritime.control" ]; then
-	./scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
-fi
+# sqlsmith and psycopg2 (for the targeted calls), and the extension itself
+./scripts/setup.sh sqlsmith python3-psycopg2 || { echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p "$out"
 rm -f "$out"/*

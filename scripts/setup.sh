@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Install the Debian packages maritime needs (only those missing), then build
-# and install the extension.  Safe to run again: it does only what is left.
+# Install the Debian packages maritime and its demo need (only those
+# missing), then build and install the extension.  Safe to run again: it
+# does only what is left.
+#
+#   scripts/setup.sh [PACKAGE ...]    also install these: the test scripts
+#                                     name the tools only they use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES="make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-common gdal-bin python3-psycopg2 gnuplot-nox sqlsmith"
+# gnuplot draws the demo's charts, ogr2ogr writes its GeoPackage
+PACKAGES="make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-common gdal-bin gnuplot-nox $*"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
