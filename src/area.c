@@ -21,6 +21,7 @@
 
 #include "area.h"
 #include "geometry.h"
+#include "postgis.h"
 
 /* About this many edges per grid cell */
 #define AREA_EDGES_PER_CELL 4
@@ -185,6 +186,27 @@ area_build_grid(Area *area)
 }
 
 /*
+ * No port spans a hemisphere, but ST_Buffer(position, 2000) in lon/lat
+ * buffers by 2,000 degrees, and then every fix is inside: say so.
+ */
+void
+maritime_area_notice_vast(FunctionCallInfo fcinfo, const Area *area, const char *argname)
+{
+	double		width = area->xmax - area->xmin;
+	double		height = area->ymax - area->ymin;
+
+	if (area->nedges == 0 || (width <= 180 && height <= 90) ||
+		!maritime_srid_is_geographic(area->srid) || !maritime_first_notice(fcinfo))
+		return;
+	ereport(NOTICE,
+			(errmsg("%s spans %.0f degrees of longitude and %.0f of latitude, more than a hemisphere",
+					argname, width, height),
+			 errdetail("SRID %d is longitude and latitude: ST_Buffer distances in it are degrees.",
+					   area->srid),
+			 errhint("ST_Buffer(position::geography, 2000)::geometry is the circle of 2 km around a position.")));
+}
+
+/*
  * Read an area argument into edges and build its grid.  Rings are closed
  * if their last vertex is not their first; Z and M are ignored.
  */
@@ -205,7 +227,7 @@ maritime_area_read(Datum datum, const char *argname, Area *area)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a POLYGON or MULTIPOLYGON, not a %s",
 						argname, maritime_gser_type_name(geom.type)),
-				 errhint("Port areas are polygons; ST_Buffer turns a port position into one.")));
+				 errhint("Port areas are polygons. In lon/lat, ST_Buffer(position::geography, 2000)::geometry is the circle of 2 km around a position.")));
 
 	status = maritime_gser_read_rings(&geom, NULL, 0, &nrings, &npolygons);
 	if (status != GSER_OK)

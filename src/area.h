@@ -9,6 +9,8 @@
 #ifndef MARITIME_AREA_H
 #define MARITIME_AREA_H
 
+#include "fmgr.h"
+
 typedef struct AreaEdge
 {
 	double		ax,
@@ -50,6 +52,8 @@ typedef struct Area
 #define AREA_CELL_INSIDE 3
 
 extern void maritime_area_read(Datum datum, const char *argname, Area *area);
+extern void maritime_area_notice_vast(FunctionCallInfo fcinfo, const Area *area,
+									  const char *argname);
 extern bool maritime_area_contains(Area *area, double x, double y);
 extern int	maritime_area_segment_crossings(Area *area, double px, double py,
 								   double qx, double qy, double *params,

@@ -848,6 +848,8 @@ maritime_encounters(PG_FUNCTION_ARGS)
 	sweep.a = &a;
 	sweep.b = &b;
 	sweep.metric.geographic = maritime_srid_is_geographic(a.srid);
+	maritime_notice_distance_units(fcinfo, sweep.max_distance, "max_distance", a.srid,
+								   sweep.metric.geographic);
 	sweep_tracks(&sweep);
 	PG_RETURN_NULL();
 }
@@ -882,6 +884,8 @@ maritime_encounter_box(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	track_box(&track, &xmin, &xmax, &ymin, &ymax);
 	dx = dy = max_distance;
+	maritime_notice_distance_units(fcinfo, max_distance, "max_distance", track.srid,
+								   maritime_srid_is_geographic(track.srid));
 	if (maritime_srid_is_geographic(track.srid))
 	{
 		/* a degree of latitude on the sphere, with a margin for rounding */

@@ -97,3 +97,32 @@ maritime_arg_distance(double distance, const char *name, bool zero_allowed)
 				 errhint("It is in metres for geographic SRIDs, in CRS units otherwise.")));
 	return distance;
 }
+
+/*
+ * Whether the function at this call site is yet to give its notice about
+ * units in this query, which it then does: once, not once a row, so that
+ * a query over a fleet is not buried under them.  The flag is the
+ * function's fn_extra, which nothing else of maritime uses.
+ */
+bool
+maritime_first_notice(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra != NULL)
+		return false;
+	fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
+	return true;
+}
+
+/*
+ * A distance under a metre in lon/lat is most likely kilometres or degrees
+ * given for metres: say which unit it is taken in.
+ */
+void
+maritime_notice_distance_units(FunctionCallInfo fcinfo, double distance,
+							   const char *name, int32 srid, bool geographic)
+{
+	if (geographic && distance < 1 && maritime_first_notice(fcinfo))
+		ereport(NOTICE,
+				(errmsg("%s is %g metres", name, distance),
+				 errdetail("SRID %d is longitude and latitude: distances are in metres.", srid)));
+}

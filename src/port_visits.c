@@ -52,6 +52,7 @@ maritime_port_visits(PG_FUNCTION_ARGS)
 	maritime_track_read(PG_GETARG_DATUM(0), "track", &track);
 	maritime_area_read(PG_GETARG_DATUM(1), "area", &area);
 	maritime_arg_same_srid(area.srid, "area", track.srid);
+	maritime_area_notice_vast(fcinfo, &area, "area");
 
 	maritime_visits_compute(&track, &area, max_gap, min_dwell, min_absence, &list);
 

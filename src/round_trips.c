@@ -96,6 +96,8 @@ maritime_round_trips(PG_FUNCTION_ARGS)
 	maritime_area_read(PG_GETARG_DATUM(2), "away", &away);
 	maritime_arg_same_srid(home.srid, "home", track.srid);
 	maritime_arg_same_srid(away.srid, "away", track.srid);
+	maritime_area_notice_vast(fcinfo, &home, "home");
+	maritime_area_notice_vast(fcinfo, &away, "away");
 
 	/* a vessel in both areas at once would be home and away at once */
 	if (area_box_overlaps(&home, away.xmin, away.xmax, away.ymin, away.ymax) &&

@@ -440,6 +440,8 @@ maritime_stops(PG_FUNCTION_ARGS)
 
 	scan.track = &track;
 	scan.metric.geographic = maritime_srid_is_geographic(track.srid);
+	maritime_notice_distance_units(fcinfo, scan.max_diameter, "max_diameter", track.srid,
+								   scan.metric.geographic);
 	scan.brute_force = scan.metric.geographic &&
 		scan.max_diameter > GNOMONIC_SAFE_DIAMETER_M;
 	/* the monotone chain may hold up to twice its input for a moment */
