@@ -1,7 +1,8 @@
--- Natural mistakes with units in lon/lat, which would otherwise give a
--- silently wrong answer: a buffer in degrees taken for metres, distances
--- in kilometres taken for metres.  Each gets a NOTICE saying the unit,
--- once per query, and the answer is still the one asked for.
+-- Natural mistakes that would otherwise give a silently wrong answer.
+-- Units in lon/lat (a buffer in degrees taken for metres, distances in
+-- kilometres taken for metres) each get a NOTICE saying the unit, once per
+-- query, and the answer is still the one asked for; times without a zone
+-- are documented, and shown here.
 SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
@@ -62,4 +63,17 @@ SELECT count(*) AS encounters_500 FROM
 SELECT count(*) AS encounters FROM
   maritime.encounters('LINESTRING M(0 0 0, 10 0 10)', 'LINESTRING M(0 0.2 0, 10 0.2 10)', 0.5, '0');
 
-DROP TABLE passing, port, moored;
+-- Times without a zone (documented, not an error: PostgreSQL converts them
+-- before track_agg sees them): a timestamp column read in a Europe/Oslo
+-- session is taken as Oslo time, two hours off in summer;
+-- AT TIME ZONE 'UTC' says what it is
+CREATE TABLE naive (geom geometry, ts timestamp);
+INSERT INTO naive VALUES ('SRID=4326;POINT(5 60)', '2024-06-01 12:00:00'),
+                         ('SRID=4326;POINT(5.1 60)', '2024-06-01 12:10:00');
+SET timezone = 'Europe/Oslo';
+SELECT to_timestamp(ST_M(ST_StartPoint(maritime.track_agg(geom, ts)))) AT TIME ZONE 'UTC' AS start_utc_as_oslo,
+       to_timestamp(ST_M(ST_StartPoint(maritime.track_agg(geom, ts AT TIME ZONE 'UTC')))) AT TIME ZONE 'UTC' AS start_utc
+FROM naive;
+SET timezone = 'UTC';
+
+DROP TABLE passing, port, moored, naive;
