@@ -872,6 +872,7 @@ maritime_encounter_box(PG_FUNCTION_ARGS)
 	double		max_distance = maritime_arg_distance(PG_GETARG_FLOAT8(1), "max_distance", false);
 	Track		track;
 	TrackPoint	corners[2];
+	bool		geographic;
 	double		xmin,
 				xmax,
 				ymin,
@@ -884,9 +885,10 @@ maritime_encounter_box(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	track_box(&track, &xmin, &xmax, &ymin, &ymax);
 	dx = dy = max_distance;
+	geographic = maritime_srid_is_geographic(track.srid);
 	maritime_notice_distance_units(fcinfo, max_distance, "max_distance", track.srid,
-								   maritime_srid_is_geographic(track.srid));
-	if (maritime_srid_is_geographic(track.srid))
+								   geographic);
+	if (geographic)
 	{
 		/* a degree of latitude on the sphere, with a margin for rounding */
 		double		degree_m = EARTH_RADIUS_M * M_PI / 180 * (1 - 1e-9);
