@@ -26,7 +26,7 @@ PGFILEDESC = "maritime - vessel track analytics for PostGIS"
 # The packager's suite (make installcheck, Debian's pg_buildext
 # installcheck): deterministic, no timing, nothing to build first, no
 # database or role of its own; about a minute.
-REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais bi_views partitions clean_track outliers_real segments range_ends encounters encounters_fleet natural_mistakes hostile_input
+REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_agg_parallel real_data port_visits round_trips idle_periods visits_errors port_visits_real rajin gaps stops load_ais load_csv bi_views partitions clean_track outliers_real segments range_ends encounters encounters_fleet natural_mistakes hostile_input
 
 # Heavier or environment-bound tests (make installcheck-extra, which
 # scripts/test.sh runs): track_agg's size limit over 44.7 million rows,

@@ -1,12 +1,15 @@
--- The part of the AIS loaders (load_dma_csv.sql, load_noaa_csv.sql) that
--- does not depend on the file's layout.  Each loader, inside its
+-- The part of the AIS loaders (load_csv.sql, load_dma_csv.sql and
+-- load_noaa_csv.sql) that does not depend on the file's layout.  Each loader, inside its
 -- transaction, fills the temporary table ais_fields with one row per line:
 --   line       the line number in the file (the header is line 1)
 --   vessel     false for rows that are not a vessel's (base stations, ...)
 --   mmsi_text, ts_text, lon_text, lat_text, sog_text, cog_text
 --              the fields as text, trimmed, empty ones NULL
---   ts_iso     ts_text as YYYY-MM-DD HH:MM:SS[.ffffff] (UTC), or NULL when
---              it is not in the layout's format
+--   ts_iso     ts_text as YYYY-MM-DD HH:MM:SS[.ffffff], or NULL when it is
+--              not in the layout's format
+--   ts_zone    the time zone ts_iso is in ('UTC' for a UTC time)
+--   ts_offset  what to subtract from it then to get UTC (a +02:00 suffix
+--              read in zone UTC gives 2 hours)
 -- This script checks and parses them, appends the good rows to positions
 -- and reports what it dropped and why, then commits.
 CREATE TABLE IF NOT EXISTS positions (
@@ -35,14 +38,14 @@ WITH numbers AS (
 	       CASE WHEN cog_text ~ '^[-+]?([0-9]{1,6}([.][0-9]{0,20})?|[.][0-9]{1,20})$' THEN cog_text::float8 END AS cog
 	FROM ais_fields f
 	OFFSET 0
-), parsed AS (	-- the timestamp, UTC whatever the session's time zone; NULL if no such date
+), parsed AS (	-- the instant, whatever the session's time zone; NULL if no such date
 	SELECT n.*,
 	       CASE WHEN t.mo BETWEEN 1 AND 12 AND t.yy >= 1 AND t.hh < 24 AND t.mi < 60 AND t.ss < 60
 	             AND t.dd BETWEEN 1 AND CASE WHEN t.mo IN (4, 6, 9, 11) THEN 30
 	                                         WHEN t.mo <> 2 THEN 31
 	                                         WHEN t.yy % 4 = 0 AND (t.yy % 100 <> 0 OR t.yy % 400 = 0) THEN 29
 	                                         ELSE 28 END
-	            THEN make_timestamp(t.yy, t.mo, t.dd, t.hh, t.mi, t.ss::float8) AT TIME ZONE 'UTC'
+	            THEN (make_timestamp(t.yy, t.mo, t.dd, t.hh, t.mi, t.ss::float8) AT TIME ZONE n.ts_zone) - n.ts_offset
 	       END AS ts
 	FROM numbers n
 	CROSS JOIN LATERAL (SELECT substr(n.ts_iso, 1, 4)::int AS yy, substr(n.ts_iso, 6, 2)::int AS mo,

@@ -59,6 +59,7 @@ SELECT line,
             THEN substr(btrim("# Timestamp"), 7, 4) || '-' || substr(btrim("# Timestamp"), 4, 2) || '-' ||
                  substr(btrim("# Timestamp"), 1, 2) || substr(btrim("# Timestamp"), 11)
        END AS ts_iso,	-- from DD/MM/YYYY HH:MM:SS[.ffffff]
+       'UTC' AS ts_zone, interval '0' AS ts_offset,	-- the layout's times are UTC
        nullif(btrim("Longitude"), '') AS lon_text,
        nullif(btrim("Latitude"), '') AS lat_text,
        nullif(btrim("SOG"), '') AS sog_text,

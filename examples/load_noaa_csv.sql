@@ -56,6 +56,7 @@ SELECT line,
        CASE WHEN btrim("BaseDateTime") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,6})?$'
             THEN replace(btrim("BaseDateTime"), 'T', ' ')
        END AS ts_iso,	-- from YYYY-MM-DDTHH:MM:SS[.ffffff]
+       'UTC' AS ts_zone, interval '0' AS ts_offset,	-- the layout's times are UTC
        nullif(btrim("LON"), '') AS lon_text,
        nullif(btrim("LAT"), '') AS lat_text,
        nullif(btrim("SOG"), '') AS sog_text,
