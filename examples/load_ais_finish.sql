@@ -10,9 +10,14 @@
 --   ts_zone    the time zone ts_iso is in ('UTC' for a UTC time)
 --   ts_offset  what to subtract from it then to get UTC (a +02:00 suffix
 --              read in zone UTC gives 2 hours)
--- This script checks and parses them, appends the good rows to positions
+-- This script checks and parses them, appends the good rows to the table
+-- named by the psql variable table (positions when it is not set)
 -- and reports what it dropped and why, then commits.
-CREATE TABLE IF NOT EXISTS positions (
+\if :{?table}
+\else
+\set table positions
+\endif
+CREATE TABLE IF NOT EXISTS :"table" (
 	mmsi bigint NOT NULL,
 	ts timestamptz NOT NULL,
 	geom geometry(Point, 4326) NOT NULL,
@@ -21,7 +26,7 @@ CREATE TABLE IF NOT EXISTS positions (
 	cog real	-- course over ground, degrees
 );
 -- a positions table made by examples/load_rajin_sample.sql has no sog, cog
-ALTER TABLE positions ADD COLUMN IF NOT EXISTS sog real, ADD COLUMN IF NOT EXISTS cog real;
+ALTER TABLE :"table" ADD COLUMN IF NOT EXISTS sog real, ADD COLUMN IF NOT EXISTS cog real;
 
 
 -- Each step below ends with OFFSET 0 so that its values are computed once per
@@ -72,7 +77,7 @@ WITH numbers AS (
 	                             THEN 'duplicate' END) AS reason
 	FROM checked
 ), loaded AS (
-	INSERT INTO positions (mmsi, ts, geom, source, sog, cog)
+	INSERT INTO :"table" (mmsi, ts, geom, source, sog, cog)
 	SELECT mmsi, ts, ST_SetSRID(ST_MakePoint(lon, lat), 4326), 'ais', sog, cog
 	FROM classified WHERE reason IS NULL
 	RETURNING 1

@@ -7,7 +7,8 @@
 --   psql -v ON_ERROR_STOP=1 -v file=/path/to/positions.csv -v zone=UTC -f examples/load_csv.sql
 --
 -- or, inside a session: \set file '/path/to/positions.csv' then
--- \i examples/load_csv.sql.
+-- \i examples/load_csv.sql.  -v table=NAME (\set table NAME) loads into
+-- another table than positions, made alike when it does not exist.
 --
 -- Columns are found by their names in the header, in any order, whatever
 -- their case and punctuation ("BaseDateTime", "# Timestamp", "time_utc"):
@@ -44,6 +45,9 @@
 \set ON_ERROR_STOP on
 DO $$ BEGIN RAISE EXCEPTION 'psql variable "file" is not set'; END $$;
 \endif
+-- Print only the report, whatever the caller's settings (restored at the end)
+\set load_csv_quiet :QUIET
+\set QUIET on
 -- Optional variables, empty when not given
 \if :{?zone}
 \else
@@ -208,3 +212,5 @@ FROM (SELECT *, coalesce(t[6]::int > 15 OR coalesce(t[7], '0')::int > 59, false)
       FROM load_csv_times) s;
 
 \ir load_ais_finish.sql
+\set QUIET :load_csv_quiet
+\unset load_csv_quiet

@@ -1,8 +1,9 @@
 -- Natural mistakes that would otherwise give a silently wrong answer.
 -- Units in lon/lat (a buffer in degrees taken for metres, distances in
 -- kilometres taken for metres) each get a NOTICE saying the unit, once per
--- query, and the answer is still the one asked for; times without a zone
--- are documented, and shown here.
+-- query, and the answer is still the one asked for; an area given as
+-- geography works as the geometry it casts to; times without a zone are
+-- documented, and shown here.
 SET timezone = 'UTC';
 SET datestyle = 'ISO, YMD';
 SET intervalstyle = 'postgres';
@@ -28,6 +29,24 @@ SELECT count(*) AS visits_2_km FROM maritime.port_visits(
   (SELECT track FROM passing), (SELECT ST_Buffer(position::geography, 2000)::geometry FROM port));
 SELECT count(*) AS visits_6_km FROM maritime.port_visits(
   (SELECT track FROM passing), (SELECT ST_Buffer(position::geography, 6000)::geometry FROM port));
+
+-- The area as geography, without ::geometry: the same visit as the
+-- geometry it casts to (row for row), and round_trips likewise
+SELECT visit, arrival, departure, fixes FROM maritime.port_visits(
+  (SELECT track FROM passing), (SELECT ST_Buffer(position::geography, 6000) FROM port));
+SELECT (SELECT array_agg(v) FROM maritime.port_visits((SELECT track FROM passing),
+          (SELECT ST_Buffer(position::geography, 6000) FROM port), '0', '1 hour') v) =
+       (SELECT array_agg(v) FROM maritime.port_visits((SELECT track FROM passing),
+          (SELECT ST_Buffer(position::geography, 6000)::geometry FROM port), '0', '1 hour') v) AS same_visits;
+SELECT trip, home_departure, away_arrival, complete FROM maritime.round_trips(
+  'SRID=4326;LINESTRING M(5 60 1704067200, 5.2 60 1704070800, 5 60 1704074400)',
+  ST_Buffer('SRID=4326;POINT(5 60)'::geography, 1000),
+  ST_Buffer('SRID=4326;POINT(5.2 60)'::geography, 1000));
+-- a geography point is no area either, with the same hint
+SELECT * FROM maritime.port_visits((SELECT track FROM passing), (SELECT position::geography FROM port));
+-- an area written as text still reads as geometry, not as either type
+SELECT count(*) AS visits FROM maritime.port_visits(
+  'LINESTRING M(-10 5 1704067200, 20 5 1704067500)', 'POLYGON((0 0,10 0,10 10,0 10,0 0))');
 
 -- Once per query, not once a row: three tracks, one notice
 SELECT count(*) AS visits FROM generate_series(1, 3) g, passing,
