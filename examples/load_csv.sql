@@ -31,9 +31,9 @@
 -- any zone PostgreSQL knows (-v zone=Europe/Oslo); the session's own time
 -- zone is never used.
 --
--- What is dropped, and why, is reported as by load_dma_csv.sql (see the
--- README's "Loading AIS data"): missing field, unparsable field, position
--- not available (181/91), position out of range, duplicate.  A header that
+-- What is dropped, and why, is reported as by load_dma_csv.sql (see
+-- "Loading AIS data" in docs/guide.md): missing field, unparsable field,
+-- position not available (181/91), position out of range, duplicate.  A header that
 -- lacks a column, names one twice, a line with the wrong number of fields or
 -- broken quoting, and zone-less times without -v zone are errors, and
 -- nothing is loaded: the load is one transaction (do not run it inside
