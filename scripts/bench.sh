@@ -22,35 +22,14 @@
 # Adding a benchmark section: write a section_<name> function like
 # section_track_agg (register queries with bench.add, run them with
 # bench.run, declare ratios with bench.target) and call it from inside().
+# The timing helpers are in bench/helpers.sql; bench/lib.sh has the shell
+# shared with scripts/bench_mobilitydb.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
-VESSELS=${VESSELS:-100}
-FIXES=${FIXES:-10000}
-REPEATS=${REPEATS:-5}
-SCALE_SIZES=${SCALE_SIZES:-1 3 5 10}
-SCALE_MILLION=${SCALE_MILLION:-1000000}
-SCALE_VESSELS=${SCALE_VESSELS:-100}
-MEMORY_SIZES=${MEMORY_SIZES:-1000000 10000000}
-ENCOUNTER_PAIRS=${ENCOUNTER_PAIRS:-20}
-ENCOUNTER_FIXES=${ENCOUNTER_FIXES:-10000}
-FLEET_VESSELS=${FLEET_VESSELS:-200}
-FLEET_DAYS=${FLEET_DAYS:-5}
 SECTIONS=${SECTIONS:-track_agg port_visits clean gaps stops encounters scale memory}
-
-# Server settings of the benchmark cluster.  Serial plans (no parallel
-# workers) so the ratios compare like with like; no JIT, whose compile time
-# would be timed too; no autovacuum, which could wake up mid-measurement
-# (the table is vacuumed explicitly).  pg_virtualenv adds fsync=off.
-GUCS=(
-	shared_buffers=4GB
-	work_mem=256MB
-	max_parallel_workers_per_gather=0
-	jit=off
-	autovacuum=off
-	synchronous_commit=off
-	max_wal_size=4GB
-)
 
 usage() {
 	echo "usage: $0 [--vessels N] [--fixes N] [--repeats N]" >&2
@@ -58,127 +37,9 @@ usage() {
 	exit 2
 }
 
-# psql that stops at the first error and reads no ~/.psqlrc
-sql() {
-	psql -X -q -v ON_ERROR_STOP=1 -v vessels="$VESSELS" -v fixes="$FIXES" \
-		-v repeats="$REPEATS" "$@"
-}
-
 #----------------------------------------------------------------------
 # Sections, run inside the throwaway cluster
 #----------------------------------------------------------------------
-
-# Timing helpers kept in the database: bench.add registers a query,
-# bench.run times the queries of a section, bench.target declares a ratio.
-section_helpers() {
-	sql <<'SQL'
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
-CREATE EXTENSION IF NOT EXISTS pg_prewarm;
-DROP SCHEMA IF EXISTS bench CASCADE;
-CREATE SCHEMA bench;
-
-CREATE TABLE bench.query (
-	section text, name text, label text, sql text, plan text,
-	settings text[] NOT NULL DEFAULT '{}',		-- {name, value, ...} for this query
-	ord serial, PRIMARY KEY (section, name));
-CREATE TABLE bench.timing (section text, name text, rep int, seconds float8);
--- op is <=, <, >= or report (a ratio reported without a target)
-CREATE TABLE bench.target (
-	section text, num text, den text, op text, target float8, ord serial);
-
-CREATE PROCEDURE bench.add(p_section text, p_name text, p_label text, p_sql text,
-						   p_settings text[] DEFAULT '{}')
-LANGUAGE sql AS $$
-	INSERT INTO bench.query (section, name, label, sql, settings)
-	VALUES (p_section, p_name, p_label, p_sql, p_settings)
-$$;
-
--- Runs a query under its own settings (then back to the server's) and
--- returns EXPLAIN ANALYZE's JSON
-CREATE FUNCTION bench.explain(q bench.query) RETURNS json
-LANGUAGE plpgsql AS $$
-DECLARE
-	explained json;
-	i int;
-BEGIN
-	FOR i IN 1 .. coalesce(array_length(q.settings, 1), 0) BY 2 LOOP
-		PERFORM set_config(q.settings[i], q.settings[i + 1], false);
-	END LOOP;
-	EXECUTE 'EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ' || q.sql
-		INTO explained;
-	FOR i IN 1 .. coalesce(array_length(q.settings, 1), 0) BY 2 LOOP
-		EXECUTE format('RESET %I', q.settings[i]);
-	END LOOP;
-	RETURN explained;
-END
-$$;
-
-CREATE PROCEDURE bench.target(p_section text, p_num text, p_den text,
-							  p_op text, p_target float8)
-LANGUAGE sql AS $$
-	INSERT INTO bench.target (section, num, den, op, target)
-	VALUES (p_section, p_num, p_den, p_op, p_target)
-$$;
-
--- Why EXPLAIN ANALYZE: it runs the whole query, final functions included,
--- but discards the result rows, so no result is sent to the client or
--- written anywhere.  TIMING OFF avoids per-node clock calls (only row
--- counts remain); SUMMARY ON gives "Execution Time", measured inside the
--- server, so psql, the network and planning are not in it.  Runs are
--- interleaved (a b c, c a b, ...), so a burst of load from other processes
--- hits all queries alike rather than one of them; the order is shuffled
--- each round (the same way every time), so no query always follows the
--- same other one: with a fixed order, a query right after a very
--- different one ran up to 20 % slower.  One untimed run of each query
--- first loads the libraries and fills the caches.
-CREATE PROCEDURE bench.run(p_section text, p_repeats int)
-LANGUAGE plpgsql AS $$
-DECLARE
-	q bench.query;
-	explained json;
-	rep int;
-BEGIN
-	FOR q IN SELECT * FROM bench.query WHERE section = p_section ORDER BY ord LOOP
-		explained := bench.explain(q);
-		UPDATE bench.query
-		SET plan = concat_ws(' ', explained->0->'Plan'->>'Node Type',
-							 '(' || (explained->0->'Plan'->>'Strategy') || ')',
-							 (SELECT 'workers ' || string_agg(m[1], '+')
-							  FROM regexp_matches(explained::text, '"Workers Launched": ([0-9]+)', 'g') AS m))
-		WHERE section = q.section AND name = q.name;
-	END LOOP;
-	FOR rep IN 1..p_repeats LOOP
-		FOR q IN SELECT * FROM bench.query WHERE section = p_section
-				 ORDER BY md5(name || ':' || rep) LOOP
-			explained := bench.explain(q);
-			INSERT INTO bench.timing
-			VALUES (q.section, q.name, rep,
-					(explained->0->>'Execution Time')::float8 / 1000);
-		END LOOP;
-	END LOOP;
-END
-$$;
-
--- Reads tables into shared buffers, each with its TOAST table and TOAST
--- index (a plain seq scan of a large table would use a small ring buffer)
-CREATE FUNCTION bench.prewarm(VARIADIC tables regclass[]) RETURNS bigint
-LANGUAGE sql AS $$
-	SELECT sum(pg_prewarm(c.oid)) FROM pg_class c
-	WHERE c.oid = ANY (tables)
-	   OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE oid = ANY (tables))
-	   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN
-					(SELECT reltoastrelid FROM pg_class WHERE oid = ANY (tables)))
-$$;
-
-CREATE VIEW bench.result AS
-SELECT q.ord, q.section, q.name, q.label, q.plan,
-	   percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds) AS median,
-	   min(t.seconds) AS min, max(t.seconds) AS max, count(*) AS runs
-FROM bench.query q JOIN bench.timing t USING (section, name)
-GROUP BY q.ord, q.section, q.name, q.label, q.plan;
-SQL
-}
 
 # Synthetic AIS-like positions.  Each vessel starts in the open North
 # Atlantic (lon -50..-30, lat 30..45), sails at 8-20 knots on a course that
@@ -1369,73 +1230,23 @@ SQL
 
 # The machine, the versions and the settings the numbers belong to
 section_header() {
-	local ram_kb
-	ram_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
-	echo "== maritime benchmark, $(date '+%Y-%m-%d %H:%M:%S %Z')"
-	echo "cpu:      $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-	echo "ram:      $((ram_kb / 1024 / 1024)) GiB"
-	echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
+	machine_header "maritime benchmark" 10
 	echo "size:     VESSELS=$VESSELS FIXES=$FIXES ($((VESSELS * FIXES)) rows), REPEATS=$REPEATS"
 	if has_section encounters; then
 		echo "          ENCOUNTER_PAIRS=$ENCOUNTER_PAIRS ENCOUNTER_FIXES=$ENCOUNTER_FIXES FLEET_VESSELS=$FLEET_VESSELS FLEET_DAYS=$FLEET_DAYS"
 	fi
-	sql -A -t -v names="$(settings_names)" <<'SQL'
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
-SELECT 'server:   ' || version();
-SELECT 'postgis:  ' || postgis_lib_version() || ' (GEOS ' || postgis_geos_version() || ')';
-SELECT 'maritime: ' || extversion FROM pg_extension WHERE extname = 'maritime';
-SELECT 'settings: ' || string_agg(name || '=' || current_setting(name), ' ' ORDER BY ord)
-	   || ' fsync=' || current_setting('fsync')
-FROM unnest(string_to_array(:'names', ' ')) WITH ORDINALITY AS s(name, ord);
-SQL
+	versions_header 10
 	echo "timing:   median of REPEATS runs (the encounters section: at least 11) of"
 	echo "          EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) \"Execution Time\";"
 	echo "          the queries' runs are interleaved"
 	echo
 }
 
-# Every timing and ratio, all sections; $1 says of what
-report() {
-	echo
-	echo "== Results ($1; median over the runs counted in the last column)"
-	sql <<'SQL'
-\pset footer off
-SELECT section, name AS q, label AS query, plan,
-	   to_char(median, 'FM990.0000') AS "median s",
-	   to_char(min, 'FM990.0000') AS "min s",
-	   to_char(max, 'FM990.0000') AS "max s", runs
-FROM bench.result ORDER BY ord;
-SELECT t.section, t.num || '/' || t.den AS ratio,
-	   to_char(n.median / d.median, 'FM99990.000') AS value,
-	   CASE WHEN t.op = 'report' THEN '(none)' ELSE t.op || ' ' || to_char(t.target, 'FM990.0') END AS target,
-	   CASE WHEN t.op = 'report' THEN 'reported'
-			WHEN (t.op = '<=' AND n.median / d.median <= t.target)
-				 OR (t.op = '<' AND n.median / d.median < t.target)
-				 OR (t.op = '>=' AND n.median / d.median >= t.target)
-			THEN 'PASS' ELSE 'MISS' END AS result
-FROM bench.target t
-JOIN bench.result n ON n.section = t.section AND n.name = t.num
-JOIN bench.result d ON d.section = t.section AND d.name = t.den
-ORDER BY t.ord;
-SQL
-	echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average after the run)"
-}
-
-# "shared_buffers work_mem ...": the names of the settings in GUCS
-settings_names() {
-	local names=() guc
-	for guc in "${GUCS[@]}"; do
-		names+=("${guc%%=*}")
-	done
-	echo "${names[*]}"
-}
-
 # Everything that runs inside the cluster (PGHOST, PGPORT, PGUSER are set)
 inside() {
 	touch "$BENCH_STARTED"		# the cluster is up: failures now are real
 	section_header
-	section_helpers
+	run_files helpers
 	if has_section track_agg || has_section port_visits || has_section clean; then
 		section_data
 	fi
@@ -1460,32 +1271,8 @@ has_section() {
 }
 
 #----------------------------------------------------------------------
-# Outside: options, set-up, the cluster
+# Outside: options, set-up
 #----------------------------------------------------------------------
-
-# Whether a TCP port is taken: ss, or where it is missing (a minimal Debian
-# root, which shares this machine's network) the kernel's socket tables
-port_listening() {
-	if command -v ss >/dev/null; then
-		[ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
-		return
-	fi
-	awk -v port="$(printf ':%04X' "$1")" '$4 == "0A" && substr($2, length($2) - 4) == port { found = 1 }
-		END { exit !found }' /proc/net/tcp /proc/net/tcp6 2>/dev/null
-}
-
-# A port no other cluster listens on, so a concurrent ./scripts/test.sh
-# (which takes 5432) neither fails nor shares this machine's port with us.
-free_port() {
-	local port
-	for port in $(seq 5480 5520); do
-		if ! port_listening "$port"; then
-			echo "$port"
-			return
-		fi
-	done
-	echo 5480
-}
 
 main() {
 	while [ $# -gt 0 ]; do
@@ -1506,41 +1293,6 @@ main() {
 	./scripts/setup.sh
 
 	run_in_cluster bench 15 "$0"
-}
-
-# Runs "$3 --inside" in a throwaway cluster of PostgreSQL $2 with GUCS,
-# writing the report to bench-output/$1-<date>.txt; retries when the
-# cluster itself does not start (a port taken meanwhile).  Shared with
-# scripts/bench_mobilitydb.sh.
-run_in_cluster() {
-	local name=$1 version=$2 script=$3
-	local out options=() guc attempt status
-
-	mkdir -p bench-output
-	out="bench-output/$name-$(date +%Y-%m-%d-%H%M%S).txt"
-	for guc in "${GUCS[@]}"; do
-		options+=(-o "$guc")
-	done
-	BENCH_STARTED=$(mktemp -u -t maritime-bench.XXXXXX)
-	export BENCH_STARTED
-	trap 'rm -f "$BENCH_STARTED"' EXIT
-
-	for attempt in 1 2 3; do
-		rm -f "$BENCH_STARTED"
-		status=0
-		PGPORT=$(free_port) pg_virtualenv -t -v "$version" "${options[@]}" "$script" --inside 2>&1 |
-			sed -u -e '/^Creating new PostgreSQL cluster/d' -e '/^Dropping cluster/d' |
-			tee "$out" || status=$?
-		if [ "$status" = 0 ]; then
-			echo "report written to $out"
-			return 0
-		fi
-		[ -e "$BENCH_STARTED" ] && break
-		echo "$name: the cluster did not start (attempt $attempt); retrying in 5 s" >&2
-		sleep 5
-	done
-	echo "$name: FAILED (see $out)" >&2
-	return 1
 }
 
 # scripts/bench_mobilitydb.sh sources this file for its helpers and data

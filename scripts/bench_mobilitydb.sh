@@ -154,26 +154,9 @@ SQL
 
 # The machine, the versions and the settings the numbers belong to
 mobilitydb_header() {
-	local ram_kb
-	ram_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
-	echo "== maritime against MobilityDB, $(date '+%Y-%m-%d %H:%M:%S %Z')"
-	echo "cpu:        $(nproc) x $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-	echo "ram:        $((ram_kb / 1024 / 1024)) GiB"
-	echo "load:       $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min load average before the run)"
+	machine_header "maritime against MobilityDB" 12
 	echo "size:       ENCOUNTER_PAIRS=$ENCOUNTER_PAIRS ENCOUNTER_FIXES=$ENCOUNTER_FIXES, REPEATS=$REPEATS"
-	sql -A -t -v names="$(settings_names)" <<'SQL'
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS maritime CASCADE;
-CREATE EXTENSION IF NOT EXISTS mobilitydb;
-SELECT 'server:     ' || version();
-SELECT 'postgis:    ' || postgis_lib_version() || ' (GEOS ' || postgis_geos_version() || ')';
-SELECT 'mobilitydb: ' || extversion || ' (built with: ' || mobilitydb_full_version() || ')'
-FROM pg_extension WHERE extname = 'mobilitydb';
-SELECT 'maritime:   ' || extversion FROM pg_extension WHERE extname = 'maritime';
-SELECT 'settings:   ' || string_agg(name || '=' || current_setting(name), ' ' ORDER BY ord)
-	   || ' fsync=' || current_setting('fsync')
-FROM unnest(string_to_array(:'names', ' ')) WITH ORDINALITY AS s(name, ord);
-SQL
+	versions_header 12 -v mobilitydb=on
 	echo "timing:     median of REPEATS runs of EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)"
 	echo "            \"Execution Time\"; the queries' runs are interleaved"
 	echo
@@ -184,7 +167,7 @@ mobilitydb_inside() {
 	local comparison
 	touch "$BENCH_STARTED"		# the cluster is up: failures now are real
 	mobilitydb_header
-	section_helpers
+	run_files helpers
 	for comparison in $COMPARISONS; do
 		"compare_$comparison"
 	done
