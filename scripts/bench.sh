@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks for maritime, run by hand (never part of the tests).
 #
-#   ./scripts/bench.sh [--vessels N] [--fixes N] [--repeats N]
+#   ./scripts/bench.sh [--vessels N] [--fixes N] [--repeats N] [--quick]
 #   VESSELS=100 FIXES=10000 REPEATS=5 ./scripts/bench.sh      (the defaults)
 #   SECTIONS="scale memory" ./scripts/bench.sh                (some sections)
 #
@@ -11,7 +11,9 @@
 # FLEET_DAYS days), scale (the pipeline on SCALE_SIZES millions of rows,
 # parallel and serial; SCALE_MILLION rows count as a million, SCALE_VESSELS
 # vessels) and memory (track_agg's peak memory for MEMORY_SIZES fixes).  A
-# run of all takes about 20 minutes on 2 cores.
+# run of all takes about 20 minutes on 2 cores.  --quick runs every section
+# at a small size, once (REPEATS=1), in under a minute: a check that the
+# script works, not a measurement; options after it still apply.
 #
 # Sets up (packages, build, install), starts ONE throwaway PostgreSQL 15
 # cluster with pg_virtualenv, generates VESSELS x FIXES synthetic AIS
@@ -35,7 +37,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SECTIONS=${SECTIONS:-track_agg port_visits clean gaps stops encounters scale memory}
 
 usage() {
-	echo "usage: $0 [--vessels N] [--fixes N] [--repeats N]" >&2
+	echo "usage: $0 [--vessels N] [--fixes N] [--repeats N] [--quick]" >&2
 	echo "       (or the environment variables VESSELS, FIXES, REPEATS)" >&2
 	exit 2
 }
@@ -107,6 +109,12 @@ main() {
 			--vessels) [ $# -ge 2 ] || usage; VESSELS=$2; shift 2 ;;
 			--fixes) [ $# -ge 2 ] || usage; FIXES=$2; shift 2 ;;
 			--repeats) [ $# -ge 2 ] || usage; REPEATS=$2; shift 2 ;;
+			--quick)		# with a size 5, for scale's serial and shuffled queries
+				VESSELS=10 FIXES=1000 REPEATS=1
+				SCALE_SIZES="1 5" SCALE_MILLION=20000 SCALE_VESSELS=10
+				MEMORY_SIZES=10000
+				ENCOUNTER_PAIRS=2 ENCOUNTER_FIXES=1000 FLEET_VESSELS=10 FLEET_DAYS=1
+				shift ;;
 			*) usage ;;
 		esac
 	done
