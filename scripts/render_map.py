@@ -11,10 +11,20 @@ PGDATABASE), as psql does.  Needs Debian's python3-qgis (apt-get install
 qgis python3-qgis); runs without a display (QT_QPA_PLATFORM=offscreen).
 """
 import argparse
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QGIS writes settings and a runtime folder: into a folder of this run, not
+# the user's home
+_scratch = tempfile.mkdtemp(prefix="render_map.")
+atexit.register(shutil.rmtree, _scratch, True)
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_scratch, "config")
+os.environ["XDG_RUNTIME_DIR"] = _scratch
+os.chmod(_scratch, 0o700)
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem,  # noqa: E402
                        QgsCoordinateTransform, QgsDataSourceUri, QgsFillSymbol,
@@ -37,7 +47,7 @@ SIZE = QSize(1600, 1000)
 
 def start_qgis():
     """The QgsApplication that every other call needs; call once."""
-    app = QgsApplication([], False)
+    app = QgsApplication([], False, os.path.join(_scratch, "profile"))
     app.initQgis()
     return app
 
@@ -111,20 +121,26 @@ def render(layers, png, size=SIZE, antialiasing=True):
     job.waitForFinished()
     image = job.renderedImage()
 
+    # The legend, top left
     painter = QPainter(image)
     painter.setFont(QFont("DejaVu Sans", 11))
-    entries = [("daily_tracks", "track, per ship and day (daily_tracks)", Qt.SolidLine),
-               ("dark_periods", "dark period: last fix to next (dark_periods)", Qt.DashLine),
-               ("port_calls", "arrival of a port call (port_calls)", None),
-               ("ports", "port area (ports)", None)]
-    for row, (layer, text, style) in enumerate(entries):
+    entries = [("daily_tracks", "track, per ship and day (daily_tracks)", "line"),
+               ("dark_periods", "dark period: last fix to next one (dark_periods)", "dash"),
+               ("port_calls", "arrival of a port call (port_calls)", "dot"),
+               ("ports", "port area (ports)", "box")]
+    painter.fillRect(6, 6, 420, 22 * len(entries) + 12, QColor(255, 255, 255, 220))
+    for row, (layer, text, kind) in enumerate(entries):
         y = 24 + 22 * row
         colour = QColor(COLOURS[layer])
-        if style is None:
-            painter.fillRect(14, y - 7, 28, 14, colour)
-        else:
-            painter.setPen(QPen(colour, 3, style))
+        if kind in ("line", "dash"):
+            painter.setPen(QPen(colour, 3, Qt.SolidLine if kind == "line" else Qt.DashLine))
             painter.drawLine(14, y, 42, y)
+        elif kind == "dot":
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(22, y - 6, 12, 12)
+        else:
+            painter.fillRect(14, y - 7, 28, 14, colour)
         painter.setPen(QColor("black"))
         painter.drawText(50, y + 5, text)
     painter.end()
