@@ -22,7 +22,7 @@ command -v ogr2ogr >/dev/null && command -v ogrinfo >/dev/null || missing="$miss
 # on other releases (scripts/debian_root.sh's) they run if PyQGIS is there
 qgis=true
 if ! "$PYTHON" -c 'import qgis.core' 2>/dev/null; then
-	if [ "$(. /etc/os-release && echo "$ID $VERSION_ID")" = "debian 12" ]; then
+	if [ "$(. /etc/os-release && echo "${ID:-} ${VERSION_ID:-}")" = "debian 12" ]; then
 		missing="$missing qgis python3-qgis"
 	else
 		qgis=false
@@ -125,7 +125,7 @@ if $qgis; then
 	tail -1 "$tmp/qgis.log" | grep -qE '^[0-9]+ passed, [0-9]+ failed$'
 	result "PyQGIS: qgis_views.py ran to the end" $? "$(tail -3 "$tmp/qgis.log")"
 else
-	echo "# QGIS checks not run: no PyQGIS on $(. /etc/os-release && echo "$PRETTY_NAME") (they are for Debian 12's QGIS 3.22)"
+	echo "# QGIS checks not run: no PyQGIS on $(. /etc/os-release && echo "${PRETTY_NAME:-this system}") (they are for Debian 12's QGIS 3.22)"
 fi
 
 finish
