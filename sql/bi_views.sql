@@ -22,7 +22,10 @@ ORDER BY c.relname, a.attnum;
 SELECT c.relname, count(*) FILTER (WHERE t.typname = 'geometry') AS geometries,
        count(*) FILTER (WHERE t.typname IN ('interval', 'record') OR t.typcategory IN ('A', 'C')) AS awkward
 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type t ON t.oid = a.atttypid
-WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('v', 'm') AND a.attnum > 0
+WHERE c.relnamespace = 'public'::regnamespace AND a.attnum > 0
+  AND c.relname IN ('tracks', 'daily_tracks', 'port_calls', 'round_trips', 'dark_periods',
+                    'port_idle_periods', 'port_calls_mv', 'round_trips_mv', 'dark_periods_mv',
+                    'port_idle_periods_mv')
 GROUP BY c.relname ORDER BY c.relname;
 -- the materialized copies have the views' columns
 SELECT v.relname, count(*) AS columns,
@@ -37,6 +40,9 @@ GROUP BY v.relname ORDER BY v.relname;
 SELECT f_table_name, f_geometry_column, type, coord_dimension, srid
 FROM geometry_columns
 WHERE f_table_schema = 'public'
+  AND f_table_name IN ('positions', 'ports', 'tracks', 'daily_tracks', 'port_calls', 'round_trips',
+                       'dark_periods', 'port_idle_periods', 'port_calls_mv', 'round_trips_mv',
+                       'dark_periods_mv', 'port_idle_periods_mv')
 ORDER BY 1, 2;
 -- the unique indexes QGIS takes as keys of the materialized views
 SELECT indrelid::regclass AS relation, pg_get_indexdef(indexrelid) AS index
