@@ -13,6 +13,7 @@ import collections
 import os
 import sys
 
+sys.dont_write_bytecode = True          # no __pycache__ in scripts/
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 import render_map  # noqa: E402  (sets QT_QPA_PLATFORM before QGIS loads)
 
