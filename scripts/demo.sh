@@ -7,8 +7,9 @@
 #
 # The folder gets report.txt, round_trips_per_week.png, port_calls_timeline.png
 # (with gnuplot; their data as .csv), tracks.geojson, ports.geojson,
-# dark_periods.geojson and encounters.geojson, and demo.gpkg when ogr2ogr
-# (gdal-bin) is installed.
+# dark_periods.geojson and encounters.geojson, demo.gpkg when ogr2ogr
+# (gdal-bin) is installed, and map.png, drawn by QGIS (python3-qgis) from the
+# views of examples/bi_views.sql.
 # The cluster is removed when the demo ends.
 set -euo pipefail
 here=$PWD
@@ -23,7 +24,7 @@ out=$(cd "$out" && pwd)
 # Only the files this demo writes, so that a stale chart never survives
 files=(report.txt round_trips_per_week.png port_calls_timeline.png round_trips_per_week.csv
 	port_calls_timeline.csv tracks.geojson ports.geojson dark_periods.geojson encounters.geojson
-	demo.gpkg)
+	demo.gpkg map.png)
 for file in "${files[@]}"; do rm -f "$out/$file"; done
 
 ./scripts/setup.sh
@@ -32,13 +33,20 @@ log=$(mktemp -t maritime-demo.XXXXXX)
 trap 'rm -f "$log"' EXIT
 
 # psql writes the report (stdout) and, with \copy and \o, the data files;
-# the cluster's own messages go to the log.  Two clusters starting in the
-# same second may take the same port: when the cluster did not start (psql
-# never ran, so no report.txt), try again.
+# then QGIS draws map.png from the views, while the cluster runs.  The
+# cluster's own messages go to the log.  Two clusters starting in the same
+# second may take the same port: when the cluster did not start (psql never
+# ran, so no report.txt), try again.
+map=true
+if ! /usr/bin/python3 -c 'import qgis.core' 2>/dev/null; then
+	echo "demo: python3-qgis is not installed, so no map.png (apt-get install qgis python3-qgis)"
+	map=false
+fi
 for attempt in 1 2 3; do
-	# shellcheck disable=SC2016 # $1 is expanded by the inner sh
-	if pg_virtualenv -t -v 15 sh -c 'exec psql -X -q -v ON_ERROR_STOP=1 -v outdir="$1" -f scripts/demo.sql >"$1/report.txt"' \
-		sh "$out" >"$log" 2>&1; then
+	# shellcheck disable=SC2016 # $1 and $2 are expanded by the inner sh
+	if pg_virtualenv -t -v 15 sh -c 'psql -X -q -v ON_ERROR_STOP=1 -v outdir="$1" -f scripts/demo.sql >"$1/report.txt" &&
+		{ [ "$2" = false ] || /usr/bin/python3 scripts/render_map.py --schema gis --ports-schema public "$1/map.png"; }' \
+		sh "$out" "$map" >"$log" 2>&1; then
 		break
 	fi
 	if [ -e "$out/report.txt" ] || [ "$attempt" = 3 ]; then
@@ -82,3 +90,4 @@ describe ports.geojson "the port areas, with their number of calls"
 describe dark_periods.geojson "each silence of 6 hours or more, as a line from where it began to where it ended"
 describe encounters.geojson "two ships within 500 m at sea: where they came closest, and each one's path meanwhile"
 describe demo.gpkg "the GeoJSON above in one GeoPackage, for QGIS (encounters in two layers: points, paths)"
+describe map.png "the Rajin sample drawn by QGIS from the GIS views: tracks per day, dark periods, calls"

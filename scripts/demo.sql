@@ -282,6 +282,14 @@ FROM au_ports p LEFT JOIN au_calls c ON c.port = p.name
 GROUP BY p.name ORDER BY p.name;
 
 ------------------------------------------------------------------ files
+-- The GIS views of examples/bi_views.sql over the Rajin sample, for the map
+-- that scripts/demo.sh draws with scripts/render_map.py after this script;
+-- in a schema of their own, as this demo has a tracks table of its own
+CREATE SCHEMA gis;
+SET search_path = gis, public;
+\i examples/bi_views.sql
+RESET search_path;
+
 \cd :outdir
 
 -- Chart data.  Completed round trips per week of the return home (weeks

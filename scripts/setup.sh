@@ -8,8 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# gnuplot draws the demo's charts, ogr2ogr writes its GeoPackage
-PACKAGES="make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-common gdal-bin gnuplot-nox $*"
+# gnuplot draws the demo's charts, ogr2ogr writes its GeoPackage, QGIS
+# (PyQGIS, no display needed) draws its map: about 300 MB to download
+PACKAGES="make gcc libc6-dev postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3 postgresql-common gdal-bin gnuplot-nox qgis python3-qgis $*"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

@@ -100,9 +100,9 @@ if [ "${1:-}" = --in-root ]; then
 	exit 0
 fi
 
-# psycopg2 for the client tests (ogr2ogr, which they also use, comes with
-# the demo's packages)
-./scripts/setup.sh python3-psycopg2 || { echo "0 passed, 1 failed"; exit 1; }
+# psycopg2 and QGIS for the client tests (ogr2ogr, which they also use,
+# comes with the demo's packages, and so, for its map, does QGIS)
+./scripts/setup.sh python3-psycopg2 qgis python3-qgis || { echo "0 passed, 1 failed"; exit 1; }
 rm -f "$out"/*.txt "$out"/*.status
 
 # The codec, over byte vectors
