@@ -7,13 +7,14 @@
 # analyses (views in test/sharding/analyses.sql, gathered on the coordinator
 # by test/sharding/gather.sql), asynchronously, only result rows come to the
 # coordinator, and the answers equal the single server's.  Then it checks what
-# postgres_fdw does with a plain query.
+# postgres_fdw does with a plain query, and reports the wall time of the
+# analyses with one shard and with two (a report, not a timed check).
 # Self-contained: needs no running server, and ignores PGHOST and friends.
 # Run from anywhere, as root (the servers then run as the user postgres) or as
 # any other user:
 #   test/sharding/run.sh
 # Prints "ok - ..." or "FAILED - ..." per check, then "N passed, N failed";
-# lines starting with "#" show plans.
+# lines starting with "#" show plans and timings.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 
@@ -72,7 +73,8 @@ echo "$password" >"$tmp/password"
 init_template() {
 	as_server "$BIN/initdb" -D "$tmp/template" -U postgres --pwfile="$tmp/password" \
 		--auth-local=trust --auth-host=scram-sha-256 --no-locale -E UTF8 --no-sync || return 1
-	# Throwaway servers: no durability, little memory, no background work
+	# Throwaway servers: no durability, little memory, no background work;
+	# one process a query, so that the timings compare one shard with two
 	as_server tee -a "$tmp/template/postgresql.conf" >/dev/null <<-CONF || return 1
 		listen_addresses = '127.0.0.1'
 		unix_socket_directories = '$tmp'
@@ -185,6 +187,7 @@ CREATE FOREIGN TABLE positions_single (mmsi bigint NOT NULL, ts timestamptz NOT 
                                        geom geometry(Point, 4326) NOT NULL)
 	SERVER single OPTIONS (table_name 'positions');
 
+-- The AIS rows, kept here to grow the data for the timings
 CREATE TEMP TABLE ais_raw (mmsi bigint, ts timestamptz, lon float8, lat float8, sog float8, cog float8);
 \copy ais_raw FROM 'data/ais/au_amsa_2vessels_2014.csv' WITH (FORMAT csv, HEADER)
 \copy ais_raw FROM 'data/ais/no_vestland_20220901_kystverket.csv' WITH (FORMAT csv, HEADER)
@@ -207,6 +210,10 @@ ANALYZE positions_shard1, positions_shard2;
 
 -- The recipe: the shards' analyses, gathered
 \i test/sharding/gather.sql
+-- and the single server's, to time one shard through the coordinator
+CREATE SCHEMA single;
+IMPORT FOREIGN SCHEMA analyses FROM SERVER single INTO single;
+
 -- The same views over the coordinator's own partitioned positions and
 -- ports: the plain query shape, of which postgres_fdw sends only track_agg
 CREATE SCHEMA shipped;
@@ -363,5 +370,48 @@ expect "EXPLAIN ANALYZE: so the shards send 10638 tracks for 184 visits" "$(fetc
 expect "and those visits equal the single server's, in order, byte for byte" \
 	"$(same coordinator "SELECT * FROM shipped.port_visits ORDER BY ${order[port_visits]}" single "SELECT * FROM analyses.port_visits ORDER BY ${order[port_visits]}" "$pwa")" \
 	"184|184|equal"
+
+# --- Wall time: one shard and two ---
+# Seven copies of every vessel under new numbers, 925512 fixes: routed to
+# the shards through the coordinator, made in place on the single server
+grow="INSERT INTO positions SELECT mmsi + k * 1000000000, ts, geom FROM SOURCE, generate_series(1::bigint, 7) k"
+sql coordinator -c "${grow/SOURCE/ais}" >"$tmp/grow.out" 2>&1 &
+p1=$!
+sql single -c "${grow/SOURCE/positions}" -c "ANALYZE positions" >>"$tmp/grow.out" 2>&1
+s1=$?
+wait $p1 && [ $s1 = 0 ] && sql shard1 -c "ANALYZE positions" && sql shard2 -c "ANALYZE positions" &&
+	sql coordinator -c "ANALYZE positions_shard1, positions_shard2" >>"$tmp/grow.out" 2>&1
+result "grown to 8 copies of every vessel" $? "$(tail -3 "$tmp/grow.out")"
+count="SELECT count(*) FROM positions"
+expect "the shards hold 925512 fixes between them, as the single server does" \
+	"$(sql coordinator -c "$count") $(sql single -c "$count")" "925512 925512"
+
+# pipeline SCHEMA [SETTING]: "seconds rows" for port visits, gaps and stops
+# read through the coordinator from SCHEMA's tables
+pipeline() {
+	local start end n
+	start=$(date +%s.%N)
+	n=$(sql coordinator -c "${2:-RESET ALL}" -c "SELECT * FROM $1.port_visits" \
+		-c "SELECT * FROM $1.gaps" -c "SELECT * FROM $1.stops" | wc -l) || return 1
+	end=$(date +%s.%N)
+	echo "$start $end $n" | awk '{ printf "%.2f %d\n", $2 - $1, $3 }'
+}
+# Three rounds, interleaved, and the best of each (other work may share the
+# machine); every run must get the same 8 x (184 + 578 + 97) rows
+declare -A best=()
+status=0
+load=$(cut -d' ' -f1 /proc/loadavg)
+for round in 1 2 3; do
+	for schema in single analyses shipped; do
+		out=$(pipeline "$schema" "$([ $schema = shipped ] && echo "$pwa")") || { status=1; break 2; }
+		read -r secs n <<<"$out"
+		echo "# round $round, $schema: $secs s, $n rows"
+		[ "$n" = 6872 ] || status=1
+		if [ -z "${best[$schema]:-}" ] || awk -v a="$secs" -v b="${best[$schema]}" 'BEGIN { exit !(a < b) }'; then
+			best[$schema]=$secs
+		fi
+	done
+done
+result "wall time of port visits, gaps and stops over 925512 fixes through the coordinator, best of 3: 1 shard ${best[single]:-?} s, 2 shards ${best[analyses]:-?} s; tracks shipped to the coordinator (plain query) ${best[shipped]:-?} s (load average $load before)" $status
 
 finish
