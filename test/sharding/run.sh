@@ -231,6 +231,13 @@ v=$(sql coordinator -c "$versions")
 expect "the shards and the single server have the coordinator's PostGIS and maritime versions" \
 	"$(sql shard1 -c "$versions") / $(sql shard2 -c "$versions") / $(sql single -c "$versions")" "$v / $v / $v"
 
+doc=$(<docs/scaling.md)
+for f in analyses gather; do
+	text=$(<"test/sharding/$f.sql")
+	[[ $doc == *"$text"* ]]
+	result "docs/scaling.md shows test/sharding/$f.sql as it is" $?
+done
+
 # --- Where the rows are ---
 expect "the coordinator sees every AIS row: 115689 fixes of 10638 vessels" \
 	"$(sql coordinator -c 'SELECT count(*), count(DISTINCT mmsi) FROM positions')" "115689|10638"
