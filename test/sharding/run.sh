@@ -187,11 +187,11 @@ CREATE FOREIGN TABLE positions_single (mmsi bigint NOT NULL, ts timestamptz NOT 
                                        geom geometry(Point, 4326) NOT NULL)
 	SERVER single OPTIONS (table_name 'positions');
 
--- The AIS rows, kept here to grow the data for the timings
 CREATE TEMP TABLE ais_raw (mmsi bigint, ts timestamptz, lon float8, lat float8, sog float8, cog float8);
 \copy ais_raw FROM 'data/ais/au_amsa_2vessels_2014.csv' WITH (FORMAT csv, HEADER)
 \copy ais_raw FROM 'data/ais/no_vestland_20220901_kystverket.csv' WITH (FORMAT csv, HEADER)
 \copy ais_raw FROM 'data/ais/us_marinecadastre_20220103_sample.csv' WITH (FORMAT csv, HEADER)
+-- kept, to grow the data for the timings
 CREATE TABLE ais AS SELECT mmsi, ts, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom FROM ais_raw;
 -- through the coordinator: each row goes to its vessel's shard
 INSERT INTO positions SELECT * FROM ais;
