@@ -5,7 +5,7 @@
 # README's examples and the client tests; the packaging checks; the same
 # cluster tests on PostgreSQL 17 and 18, each in a minimal root of its
 # Debian release (scripts/debian_root.sh, cached between runs); then the
-# sharding test (three servers of its own), the whole suite again under
+# sharding test (four servers of its own), the whole suite again under
 # ASan and UBSan, and a short fuzzing run.  Ends with one line
 # "N passed, N failed".  Builds with WERROR=1: a warning fails the build.
 #
@@ -124,7 +124,7 @@ for release in trixie sid; do
 	count_summary "Debian $release" "$out/$release.txt"
 done
 
-# Sharding over postgres_fdw: starts and removes three servers of its own
+# Sharding over postgres_fdw: starts and removes four servers of its own
 test/sharding/run.sh >"$out/sharding.txt" 2>&1
 count_summary "sharding test" "$out/sharding.txt"
 
