@@ -559,7 +559,9 @@ track_state_add(TrackAggState *state, const TrackFix *fix)
 			run->sorted = false;
 	}
 
-	chunk = run_tail_with_room(state, run, 1);
+	chunk = run->tail;
+	if (unlikely(chunk == NULL || chunk->nfixes == chunk->capacity))
+		chunk = run_tail_with_room(state, run, 1);
 	chunk->fixes[chunk->nfixes++] = *fix;
 	run->nfixes++;
 	state->nfixes++;
@@ -623,23 +625,35 @@ maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext = aggregate_context(fcinfo, "track_agg_transfn");
 	TrackAggState *state = PG_ARGISNULL(0) ? NULL :
 		(TrackAggState *) PG_GETARG_POINTER(0);
-	GserGeom	geom;
+	struct varlena *value;
+	int32		srid;
 	TrackFix	fix;
-	double		m;
 
 	if (state != NULL)
 		check_usable(state);
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		goto skip;
 
-	maritime_geom_read_datum(PG_GETARG_DATUM(1), "geom", &geom);
-	if (geom.type != GSER_POINTTYPE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("geom must be a POINT, not a %s", maritime_gser_type_name(geom.type)),
-				 errhint("track_agg takes one position per row; ST_DumpPoints splits other geometries into points.")));
-	if (geom.npoints == 0)
-		goto skip;				/* POINT EMPTY */
+	/* a plain 2D point stored inline, the usual row, is read in place */
+	value = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(1));
+	if (VARATT_IS_EXTERNAL(value) || VARATT_IS_COMPRESSED(value) ||
+		!gser_read_xy_point((const uint8 *) VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value),
+							&srid, &fix.x, &fix.y))
+	{
+		GserGeom	geom;
+		double		m;
+
+		maritime_geom_read_datum(PG_GETARG_DATUM(1), "geom", &geom);
+		if (geom.type != GSER_POINTTYPE)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("geom must be a POINT, not a %s", maritime_gser_type_name(geom.type)),
+					 errhint("track_agg takes one position per row; ST_DumpPoints splits other geometries into points.")));
+		if (geom.npoints == 0)
+			goto skip;			/* POINT EMPTY */
+		gser_vertex(&geom, 0, &fix.x, &fix.y, &m);
+		srid = geom.srid;
+	}
 
 	fix.t = PG_GETARG_TIMESTAMPTZ(2);
 	if (TIMESTAMP_NOT_FINITE(fix.t))
@@ -648,7 +662,6 @@ maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 				 errmsg("ts must be a finite timestamp, not %s",
 						TIMESTAMP_IS_NOBEGIN(fix.t) ? "-infinity" : "infinity")));
 
-	gser_vertex(&geom, 0, &fix.x, &fix.y, &m);
 	if (!isfinite(fix.x) || !isfinite(fix.y))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -659,10 +672,10 @@ maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 	fix.y += 0.0;
 
 	if (state == NULL)
-		state = track_state_create(aggcontext, geom.srid,
-								   maritime_srid_is_geographic(geom.srid));
+		state = track_state_create(aggcontext, srid,
+								   maritime_srid_is_geographic(srid));
 	else
-		check_same_srid(geom.srid, state->srid);
+		check_same_srid(srid, state->srid);
 
 	if (state->geographic &&
 		(fix.x < -180.0 || fix.x > 180.0 || fix.y < -90.0 || fix.y > 90.0))
