@@ -8,7 +8,8 @@
  * aggregate memory context.  Rows are added to one run; the combine
  * function adds the runs that parallel workers sent, sorted.  A run knows
  * whether it is in time order with one fix per timestamp (feeds read in
- * time order are), and then needs no sort.
+ * time order are), and then needs no sort.  Unsorted fixes are sorted by
+ * time with an in-place radix sort.
  *
  * Memory: the final function builds the result in its own memory context,
  * growing it while the chunks already copied into it are freed, so the
@@ -34,6 +35,7 @@
 #include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
+#include "port/pg_bitutils.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
@@ -114,6 +116,9 @@ typedef struct FixBuffer
 #define WIRE_NFIXES_OFFSET 16
 #define WIRE_PREFIX 24
 
+/* Buckets below this size are insertion-sorted (sort_fixes) */
+#define RADIX_SMALL 32
+
 static inline int
 track_fix_cmp(const TrackFix *a, const TrackFix *b)
 {
@@ -133,6 +138,129 @@ track_fix_cmp(const TrackFix *a, const TrackFix *b)
 #define ST_DECLARE
 #define ST_DEFINE
 #include "lib/sort_template.h"
+
+/* Insertion sort by (t, x, y), for small buckets */
+static void
+insertion_sort_fixes(TrackFix *fixes, int64 n)
+{
+	for (int64 i = 1; i < n; i++)
+	{
+		TrackFix	fix = fixes[i];
+		int64		j = i;
+
+		while (j > 0 && track_fix_cmp(&fix, &fixes[j - 1]) < 0)
+		{
+			fixes[j] = fixes[j - 1];
+			j--;
+		}
+		fixes[j] = fix;
+	}
+}
+
+/* The 8-bit digit of a fix's time offset from base at bit shift */
+static inline int
+time_digit(const TrackFix *fix, TimestampTz base, int shift)
+{
+	return (int) ((((uint64) fix->t - (uint64) base) >> shift) & 0xFF);
+}
+
+/*
+ * Sort by time offset from base, most significant digit first, in place
+ * (American flag sort): count each digit's fixes, move every fix into its
+ * digit's range by following cycles, then sort each range on the next
+ * digit.  At the last digit a range holds one timestamp; its fixes (rare
+ * repeats) are ordered by (x, y) with the comparison sort, which also
+ * stays O(n log n) should many fixes share a timestamp.
+ */
+static void
+radix_sort_fixes(TrackFix *fixes, int64 n, TimestampTz base, int shift)
+{
+	int64		start[257];
+	int64		next[256];
+	int			used = 0;
+	int			d;
+
+	CHECK_FOR_INTERRUPTS();
+	memset(start, 0, sizeof(start));
+	for (int64 i = 0; i < n; i++)
+		start[time_digit(&fixes[i], base, shift) + 1]++;
+	for (d = 0; d < 256; d++)
+	{
+		used += start[d + 1] > 0;
+		start[d + 1] += start[d];
+		next[d] = start[d];
+	}
+
+	/* all in one range: nothing moves at this digit */
+	if (used > 1)
+	{
+		for (d = 0; d < 256; d++)
+		{
+			while (next[d] < start[d + 1])
+			{
+				TrackFix	fix = fixes[next[d]];
+				int			home = time_digit(&fix, base, shift);
+
+				while (home != d)
+				{
+					TrackFix	displaced = fixes[next[home]];
+
+					fixes[next[home]++] = fix;
+					fix = displaced;
+					home = time_digit(&fix, base, shift);
+				}
+				fixes[next[d]++] = fix;
+			}
+		}
+	}
+
+	for (d = 0; d < 256; d++)
+	{
+		int64		count = start[d + 1] - start[d];
+
+		if (count < 2)
+			continue;
+		if (shift == 0)
+			sort_track_fixes(&fixes[start[d]], count);
+		else if (count < RADIX_SMALL)
+			insertion_sort_fixes(&fixes[start[d]], count);
+		else
+			radix_sort_fixes(&fixes[start[d]], count, base, Max(shift - 8, 0));
+	}
+}
+
+/*
+ * Sort fixes by (t, x, y): a radix sort on time, which is several times
+ * faster than comparisons on the shuffled positions of a bulk load
+ */
+static void
+sort_fixes(TrackFix *fixes, int64 n)
+{
+	TimestampTz tmin;
+	TimestampTz tmax;
+	uint64		range;
+	int			bits;
+
+	if (n < RADIX_SMALL)
+	{
+		insertion_sort_fixes(fixes, n);
+		return;
+	}
+	tmin = tmax = fixes[0].t;
+	for (int64 i = 1; i < n; i++)
+	{
+		tmin = Min(tmin, fixes[i].t);
+		tmax = Max(tmax, fixes[i].t);
+	}
+	range = (uint64) tmax - (uint64) tmin;
+	if (range == 0)
+	{
+		sort_track_fixes(fixes, n);
+		return;
+	}
+	bits = pg_leftmost_one_pos64(range) + 1;
+	radix_sort_fixes(fixes, n, tmin, Max(bits - 8, 0));
+}
 
 static MemoryContext
 aggregate_context(FunctionCallInfo fcinfo, const char *caller)
@@ -452,7 +580,7 @@ buffer_sort_unique(FixBuffer *buf)
 
 	if (buf->nfixes < 2)
 		return;
-	sort_track_fixes(fixes, buf->nfixes);
+	sort_fixes(fixes, buf->nfixes);
 	for (i = 1; i < buf->nfixes; i++)
 	{
 		if (fixes[i].t != fixes[kept].t)
