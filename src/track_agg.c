@@ -27,8 +27,9 @@
  * coordinate's difference from the previous one (as the bits of a double),
  * in as few bytes as they need (see encode_fix): 12 to 16 bytes a fix on
  * the benchmark's tracks, against the 24 it takes in memory.  The leader
- * decodes them with every length and value checked, since the bytes come
- * from another process.
+ * keeps them so (a run of encoded fixes) and decodes them once, while it
+ * merges the runs into the track, with every length and value checked,
+ * since the bytes come from another process.
  *
  * Same timestamps: the fix with the smallest x, then y, is kept, whatever
  * the row order, so serial and parallel plans give the same track.
@@ -77,6 +78,13 @@ typedef struct FixRun
 	FixChunk   *tail;
 	int64		nfixes;
 	bool		sorted;			/* strictly increasing t */
+
+	/*
+	 * Or the fixes as another process serialized them (no chunks), checked
+	 * as they are decoded
+	 */
+	uint8	   *encoded;
+	const uint8 *encoded_end;
 } FixRun;
 
 typedef struct TrackAggState
@@ -449,6 +457,72 @@ decode_last_fix(WireCoder *coder, const uint8 *in, const uint8 *end, TrackFix *f
 	return in + wire_fix_size(in[0]);
 }
 
+/* Reads an encoded run, checking each fix as it comes */
+typedef struct WireReader
+{
+	WireCoder	coder;
+	const uint8 *in;
+	const uint8 *end;
+	int64		left;			/* fixes not read yet */
+	TimestampTz previous;		/* the time of the last fix read */
+} WireReader;
+
+static void
+wire_reader_init(WireReader *reader, const FixRun *run)
+{
+	memset(&reader->coder, 0, sizeof(WireCoder));
+	reader->in = run->encoded;
+	reader->end = run->encoded_end;
+	reader->left = run->nfixes;
+	reader->previous = MIN_TIMESTAMP - 1;
+}
+
+/*
+ * Decode up to max fixes to out; returns how many.  They must be as
+ * serialization writes them: each later than the last, at valid times,
+ * with finite coordinates.  The coder works on local copies, which the
+ * compiler keeps in registers.
+ */
+static int64
+wire_read_fixes(WireReader *reader, TrackFix *out, int64 max)
+{
+	WireCoder	coder = reader->coder;
+	const uint8 *in = reader->in;
+	const uint8 *end = reader->end;
+	TimestampTz previous = reader->previous;
+	int64		n = Min(max, reader->left);
+	bool		ok = true;
+
+	for (int64 i = 0; i < n; i++)
+	{
+		if (likely(end - in >= WIRE_MAX_FIX_SIZE))
+			in = decode_fix(&coder, in, &out[i]);
+		else
+			in = decode_last_fix(&coder, in, end, &out[i]);
+		ok &= (out[i].t > previous) &
+			((coder.x & DOUBLE_EXPONENT_BITS) != DOUBLE_EXPONENT_BITS) &
+			((coder.y & DOUBLE_EXPONENT_BITS) != DOUBLE_EXPONENT_BITS);
+		previous = out[i].t;
+	}
+	/* in time order, the last is the latest */
+	if (!ok || previous >= END_TIMESTAMP)
+		report_invalid_state("its fixes are not in time order, or not valid");
+	reader->coder = coder;
+	reader->in = in;
+	reader->previous = previous;
+	reader->left -= n;
+	CHECK_FOR_INTERRUPTS();
+	return n;
+}
+
+/* After the last fix: no byte may be left */
+static void
+wire_reader_finish(const WireReader *reader)
+{
+	if (reader->in != reader->end)
+		report_invalid_state("bytes follow its last fix");
+}
+
 static MemoryContext
 aggregate_context(FunctionCallInfo fcinfo, const char *caller)
 {
@@ -508,6 +582,8 @@ track_state_new_run(TrackAggState *state)
 	run->head = run->tail = NULL;
 	run->nfixes = 0;
 	run->sorted = true;
+	run->encoded = NULL;
+	run->encoded_end = NULL;
 	return run;
 }
 
@@ -596,11 +672,32 @@ buffer_append(FixBuffer *buf, const TrackFix *fixes, int64 n)
 	buf->nfixes += n;
 }
 
-/* Copy a run's chunks in order; with consume, free each once copied */
+/*
+ * Copy a run's fixes in order, decoding an encoded run; with consume, free
+ * each chunk once copied
+ */
 static void
 buffer_append_run(FixBuffer *buf, FixRun *run, bool consume)
 {
 	FixChunk   *chunk = run->head;
+
+	if (run->encoded != NULL)
+	{
+		WireReader	reader;
+
+		buffer_reserve(buf, run->nfixes);
+		wire_reader_init(&reader, run);
+		while (reader.left > 0)
+			buf->nfixes += wire_read_fixes(&reader, buffer_fixes(buf) + buf->nfixes,
+										   CHUNK_MAX_FIXES);
+		wire_reader_finish(&reader);
+		if (consume)
+		{
+			pfree(run->encoded);
+			run->encoded = NULL;
+		}
+		return;
+	}
 
 	while (chunk != NULL)
 	{
@@ -616,42 +713,91 @@ buffer_append_run(FixBuffer *buf, FixRun *run, bool consume)
 		run->head = run->tail = NULL;
 }
 
+/* Fixes an encoded run's cursor decodes at a time */
+#define CURSOR_BATCH 64
+
 /* Where a merge is in each run */
 typedef struct RunCursor
 {
-	FixChunk   *chunk;
-	int64		pos;
+	TrackFix	head;			/* the run's next fix */
+	FixRun	   *run;
+	FixChunk   *chunk;			/* a run of chunks: where the head is */
+	int64		pos;			/* the head's place in the chunk or batch */
+	WireReader	reader;			/* an encoded run: its reader, */
+	int64		nbatch;			/* and its fixes decoded ahead */
+	TrackFix	batch[CURSOR_BATCH];
 } RunCursor;
+
+/* Start at a run's first fix; the run has fixes */
+static void
+cursor_start(RunCursor *cursor, FixRun *run)
+{
+	cursor->run = run;
+	if (run->encoded != NULL)
+	{
+		wire_reader_init(&cursor->reader, run);
+		cursor->nbatch = wire_read_fixes(&cursor->reader, cursor->batch, CURSOR_BATCH);
+		cursor->pos = 0;
+		cursor->head = cursor->batch[0];
+	}
+	else
+	{
+		cursor->chunk = run->head;
+		cursor->pos = 0;
+		cursor->head = run->head->fixes[0];
+	}
+}
 
 /* binaryheap keeps the largest first; reversed, it gives the earliest fix */
 static int
 cursor_cmp(Datum a, Datum b, void *arg)
 {
 	RunCursor  *cursors = (RunCursor *) arg;
-	RunCursor  *ca = &cursors[DatumGetInt32(a)];
-	RunCursor  *cb = &cursors[DatumGetInt32(b)];
 
-	return track_fix_cmp(&cb->chunk->fixes[cb->pos], &ca->chunk->fixes[ca->pos]);
+	return track_fix_cmp(&cursors[DatumGetInt32(b)].head, &cursors[DatumGetInt32(a)].head);
 }
 
 /*
- * Step past the cursor's fix; false when its run is done.  With consume,
- * a chunk is freed once the merge has passed it.
+ * Step to the run's next fix; false when the run is done.  With consume, a
+ * chunk is freed once the merge has passed it.
  */
-static bool
+static inline bool
 cursor_advance(RunCursor *cursor, bool consume)
 {
 	FixChunk   *next;
 
-	if (++cursor->pos < cursor->chunk->nfixes)
+	if (cursor->run->encoded != NULL)
+	{
+		if (likely(++cursor->pos < cursor->nbatch))
+		{
+			cursor->head = cursor->batch[cursor->pos];
+			return true;
+		}
+		if (cursor->reader.left == 0)
+		{
+			wire_reader_finish(&cursor->reader);
+			return false;
+		}
+		cursor->nbatch = wire_read_fixes(&cursor->reader, cursor->batch, CURSOR_BATCH);
+		cursor->pos = 0;
+		cursor->head = cursor->batch[0];
 		return true;
+	}
+	if (likely(++cursor->pos < cursor->chunk->nfixes))
+	{
+		cursor->head = cursor->chunk->fixes[cursor->pos];
+		return true;
+	}
 	next = cursor->chunk->next;
 	if (consume)
 		pfree(cursor->chunk);
 	cursor->chunk = next;
 	cursor->pos = 0;
 	CHECK_FOR_INTERRUPTS();
-	return next != NULL;
+	if (next == NULL)
+		return false;
+	cursor->head = next->fixes[0];
+	return true;
 }
 
 /* Append a merged fix unless its timestamp is already there */
@@ -681,54 +827,63 @@ buffer_merge_runs(FixBuffer *buf, TrackAggState *state, bool consume)
 	int			r;
 
 	for (r = 0; r < state->nruns; r++)
-	{
-		if (state->runs[r].head == NULL)
-			continue;
-		cursors[nactive].chunk = state->runs[r].head;
-		cursors[nactive].pos = 0;
-		nactive++;
-	}
+		if (state->runs[r].nfixes > 0)
+			cursor_start(&cursors[nactive++], &state->runs[r]);
+	/* room for them all, duplicates included: no growing fix by fix */
+	buffer_reserve(buf, state->nfixes);
 
 	if (nactive <= MERGE_LINEAR_MAX_RUNS)
 	{
-		const TrackFix *head[MERGE_LINEAR_MAX_RUNS];
-
-		for (r = 0; r < nactive; r++)
-			head[r] = &cursors[r].chunk->fixes[0];
 		while (nactive > 0)
 		{
 			int			best = 0;
-			TimestampTz best_t = head[0]->t;
+			TimestampTz best_t = cursors[0].head.t;
+			TimestampTz next_t = PG_INT64_MAX;
 			bool		tie = false;
 
 			/*
-			 * The earliest head by time, picked without branches: runs from
-			 * parallel workers interleave at random, so branches would be
-			 * mispredicted about every other fix.  Equal times need the
-			 * (t, x, y) order, rarely.
+			 * The earliest head by time, and the time of the next earliest,
+			 * picked without branches: runs from parallel workers
+			 * interleave at random, so branches would be mispredicted.
+			 * Equal times need the (t, x, y) order, rarely.
 			 */
 			for (r = 1; r < nactive; r++)
 			{
-				TimestampTz t = head[r]->t;
+				TimestampTz t = cursors[r].head.t;
 				bool		earlier = t < best_t;
 
 				tie = (!earlier) & (tie | (t == best_t));
+				next_t = earlier ? best_t : Min(next_t, t);
 				best = earlier ? r : best;
 				best_t = earlier ? t : best_t;
 			}
 			if (unlikely(tie))
-				for (r = 0; r < nactive; r++)
-					if (track_fix_cmp(head[r], head[best]) < 0)
-						best = r;
-
-			buffer_append_merged(buf, head[best]);
-			if (cursor_advance(&cursors[best], consume))
-				head[best] = &cursors[best].chunk->fixes[cursors[best].pos];
-			else
 			{
-				nactive--;
-				cursors[best] = cursors[nactive];
-				head[best] = head[nactive];
+				for (r = 0; r < nactive; r++)
+					if (track_fix_cmp(&cursors[r].head, &cursors[best].head) < 0)
+						best = r;
+				buffer_append_merged(buf, &cursors[best].head);
+				if (!cursor_advance(&cursors[best], consume))
+					cursors[best] = cursors[--nactive];
+				continue;
+			}
+
+			/*
+			 * No other run has a fix before next_t: take this run's fixes up
+			 * to there in one go.  Only the first can repeat a time already
+			 * taken (from a tie just settled).
+			 */
+			buffer_append_merged(buf, &cursors[best].head);
+			for (;;)
+			{
+				if (!cursor_advance(&cursors[best], consume))
+				{
+					cursors[best] = cursors[--nactive];
+					break;
+				}
+				if (cursors[best].head.t >= next_t)
+					break;
+				buffer_fixes(buf)[buf->nfixes++] = cursors[best].head;
 			}
 		}
 	}
@@ -743,7 +898,7 @@ buffer_merge_runs(FixBuffer *buf, TrackAggState *state, bool consume)
 		{
 			int			which = DatumGetInt32(binaryheap_first(heap));
 
-			buffer_append_merged(buf, &cursors[which].chunk->fixes[cursors[which].pos]);
+			buffer_append_merged(buf, &cursors[which].head);
 			if (cursor_advance(&cursors[which], consume))
 				binaryheap_replace_first(heap, Int32GetDatum(which));
 			else
@@ -754,7 +909,12 @@ buffer_merge_runs(FixBuffer *buf, TrackAggState *state, bool consume)
 	pfree(cursors);
 	if (consume)
 		for (r = 0; r < state->nruns; r++)
+		{
 			state->runs[r].head = state->runs[r].tail = NULL;
+			if (state->runs[r].encoded != NULL)
+				pfree(state->runs[r].encoded);
+			state->runs[r].encoded = NULL;
+		}
 }
 
 /* Sort the buffer's fixes by (t, x, y) and keep the first of each t */
@@ -848,7 +1008,8 @@ track_state_add(TrackAggState *state, const TrackFix *fix)
 	FixRun	   *run;
 	FixChunk   *chunk;
 
-	if (state->nruns == 0)
+	/* rows go to a run of chunks: a new one after an encoded run */
+	if (state->nruns == 0 || state->runs[state->nruns - 1].encoded != NULL)
 		track_state_new_run(state);
 	run = &state->runs[state->nruns - 1];
 
@@ -907,59 +1068,19 @@ run_append_fixes(TrackAggState *state, FixRun *run, const TrackFix *fixes, int64
 	}
 }
 
-/*
- * Decode a serialized state's n fixes (bytes in to end, from another
- * process) into a new run.  Every length is checked against the end, and
- * the fixes must come as serialization writes them: strictly increasing,
- * valid timestamps and finite coordinates.
- */
+/* A new run of n encoded fixes, copied */
 static void
-run_append_encoded(TrackAggState *state, FixRun *run, const uint8 *in,
-				   const uint8 *end, int64 n)
+run_append_encoded(TrackAggState *state, const uint8 *bytes, const uint8 *end,
+				   int64 n)
 {
-	WireCoder	coder = {0};
-	TimestampTz previous = DT_NOBEGIN;
-	TimestampTz first = 0;
-	bool		ok = true;
+	FixRun	   *run = track_state_new_run(state);
+	size_t		size = end - bytes;
 
-	while (n > 0)
-	{
-		FixChunk   *chunk = run_tail_with_room(state, run, n);
-		int64		count = Min(n, chunk->capacity - chunk->nfixes);
-		TrackFix   *fix = &chunk->fixes[chunk->nfixes];
-		TrackFix   *stop = fix + count;
-
-		if (run->nfixes == 0)
-		{
-			in = end - in >= WIRE_MAX_FIX_SIZE ? decode_fix(&coder, in, fix) :
-				decode_last_fix(&coder, in, end, fix);
-			first = previous = fix->t;
-			ok &= ((coder.x & DOUBLE_EXPONENT_BITS) != DOUBLE_EXPONENT_BITS) &
-				((coder.y & DOUBLE_EXPONENT_BITS) != DOUBLE_EXPONENT_BITS);
-			fix++;
-		}
-		for (; fix < stop; fix++)
-		{
-			if (likely(end - in >= WIRE_MAX_FIX_SIZE))
-				in = decode_fix(&coder, in, fix);
-			else
-				in = decode_last_fix(&coder, in, end, fix);
-			ok &= (fix->t > previous) &
-				((coder.x & DOUBLE_EXPONENT_BITS) != DOUBLE_EXPONENT_BITS) &
-				((coder.y & DOUBLE_EXPONENT_BITS) != DOUBLE_EXPONENT_BITS);
-			previous = fix->t;
-		}
-		chunk->nfixes += count;
-		run->nfixes += count;
-		state->nfixes += count;
-		n -= count;
-		CHECK_FOR_INTERRUPTS();
-	}
-	if (in != end)
-		report_invalid_state("bytes follow its last fix");
-	if (!ok || (run->nfixes > 0 &&
-				(!IS_VALID_TIMESTAMP(first) || !IS_VALID_TIMESTAMP(previous))))
-		report_invalid_state("its fixes are not in time order, or not valid");
+	run->encoded = MemoryContextAllocHuge(state->context, Max(size, 1));
+	memcpy(run->encoded, bytes, size);
+	run->encoded_end = run->encoded + size;
+	run->nfixes = n;
+	state->nfixes += n;
 }
 
 static void
@@ -1188,19 +1309,29 @@ maritime_track_agg_combinefn(PG_FUNCTION_ARGS)
 	else
 		check_same_srid(state2->srid, state1->srid);
 
-	/* copied: state2 lives in a shorter-lived context */
+	/*
+	 * Copied, as state2 lives in a shorter-lived context.  Serialized fixes
+	 * stay encoded, and are decoded (and checked) once, when the track is
+	 * built from all runs.
+	 */
 	if (state2->wire_fixes != NULL)
-		run_append_encoded(state1, track_state_new_run(state1),
-						   state2->wire_fixes, state2->wire_end, state2->nfixes);
+		run_append_encoded(state1, state2->wire_fixes, state2->wire_end, state2->nfixes);
 	else
 	{
 		for (r = 0; r < state2->nruns; r++)
 		{
-			FixRun	   *into = track_state_new_run(state1);
+			FixRun	   *from = &state2->runs[r];
+			FixRun	   *into;
 			FixChunk   *chunk;
 
-			into->sorted = state2->runs[r].sorted;
-			for (chunk = state2->runs[r].head; chunk != NULL; chunk = chunk->next)
+			if (from->encoded != NULL)
+			{
+				run_append_encoded(state1, from->encoded, from->encoded_end, from->nfixes);
+				continue;
+			}
+			into = track_state_new_run(state1);
+			into->sorted = from->sorted;
+			for (chunk = from->head; chunk != NULL; chunk = chunk->next)
 				run_append_fixes(state1, into, chunk->fixes, chunk->nfixes);
 		}
 	}
@@ -1251,7 +1382,7 @@ maritime_track_agg_serialfn(PG_FUNCTION_ARGS)
 	result = MemoryContextAllocHuge(CurrentMemoryContext, capacity);
 	out = result + WIRE_PREFIX;
 
-	if (state->nruns == 1 && state->runs[0].sorted)
+	if (state->nruns == 1 && state->runs[0].sorted && state->runs[0].encoded == NULL)
 	{
 		/* one run in time order, as rows read in time order give: as it is */
 		FixChunk   *chunk = state->runs[0].head;
