@@ -49,3 +49,20 @@ FROM (SELECT vessel, maritime.track_agg(geom, ts) AS track FROM %I GROUP BY vess
 CROSS JOIN LATERAL (SELECT count(*) AS visits FROM pipe_port p, maritime.port_visits(t.track, p.geom)) v
 CROSS JOIN LATERAL (SELECT count(*) AS gaps FROM maritime.gaps(t.track, '10 minutes')) g$q$, p_name)
 $$;
+
+-- The pipeline as the partitioned recipe writes it (README, "Big tables"):
+-- the analyses of a track in a function of the track, which PostgreSQL can
+-- call in a parallel worker, where the correlated subqueries above must run
+-- in the leader.  Counts a track's visits to both ports and its gaps.
+CREATE FUNCTION bench.track_analyses(track geometry, OUT visits bigint, OUT gaps bigint)
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT (SELECT count(*) FROM pipe_port p, maritime.port_visits(track, p.geom)),
+		   (SELECT count(*) FROM maritime.gaps(track, '10 minutes'))
+$$;
+
+CREATE FUNCTION bench.pipeline_in_workers_sql(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT format($q$SELECT count(*) AS tracks, sum(a.visits) AS visits, sum(a.gaps) AS gaps
+FROM (SELECT vessel, maritime.track_agg(geom, ts) AS track FROM %I GROUP BY vessel) t
+CROSS JOIN LATERAL bench.track_analyses(t.track) a$q$, p_name)
+$$;

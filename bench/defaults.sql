@@ -9,8 +9,8 @@
 -- are read into it first.
 --
 -- Data: pos (data_pos.sql: :vessels x :fixes positions, shuffled) and
--- pipe_defaults (data_pipe.sql: as many positions of as many vessels
--- shuttling between two ports, in time order).
+-- pipe_defaults (data_pipe_defaults.sql: as many positions of as many
+-- vessels shuttling between two ports, in time order).
 --
 -- Targets (issue 15): track_agg at most 1.6 x the floor query and the
 -- PostGIS way at least 4 x track_agg, in the planner's plans; the parallel
@@ -29,10 +29,6 @@ WHERE name = ANY (string_to_array(:'tuned', ' ') || '{max_parallel_workers_per_g
 SELECT 'settings: ' || :'defaults' || ', serial: ' || :'serial' AS line \gset
 \echo :line
 
-SELECT setseed(0.31) \g /dev/null
-CALL bench.make_pipe('pipe_defaults', :vessels::bigint * :fixes, :vessels);
-VACUUM ANALYZE pipe_defaults;
-CHECKPOINT;
 SELECT bench.prewarm('pos', 'pipe_defaults', 'pipe_port') \g /dev/null
 
 CALL bench.add('defaults', 'a', 'floor: count(geom), max(ts)',
