@@ -321,7 +321,7 @@ static const uint64 wire_mask[9] = {
 static inline uint64
 zigzag(uint64 v)
 {
-	return (v << 1) ^ (uint64) ((int64) v >> 63);
+	return (v << 1) ^ (UINT64CONST(0) - (v >> 63));
 }
 
 static inline uint64
@@ -434,7 +434,7 @@ decode_fix(WireCoder *coder, const uint8 *in, TrackFix *fix)
 	return p;
 }
 
-static void
+pg_noreturn static void
 report_invalid_state(const char *what)
 {
 	ereport(ERROR,
@@ -1103,7 +1103,6 @@ PG_FUNCTION_INFO_V1(maritime_track_agg_transfn);
 Datum
 maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = aggregate_context(fcinfo, "track_agg_transfn");
 	TrackAggState *state = PG_ARGISNULL(0) ? NULL :
 		(TrackAggState *) PG_GETARG_POINTER(0);
 	struct varlena *value;
@@ -1152,9 +1151,10 @@ maritime_track_agg_transfn(PG_FUNCTION_ARGS)
 	fix.x += 0.0;
 	fix.y += 0.0;
 
+	/* the aggregate's memory context is needed (and checked) once */
 	if (state == NULL)
-		state = track_state_create(aggcontext, srid,
-								   maritime_srid_is_geographic(srid));
+		state = track_state_create(aggregate_context(fcinfo, "track_agg_transfn"),
+								   srid, maritime_srid_is_geographic(srid));
 	else
 		check_same_srid(srid, state->srid);
 
