@@ -30,10 +30,11 @@ REGRESS = install upgrade helpers track_agg track_agg_errors srid_lookup track_a
 
 # Heavier or environment-bound tests (make installcheck-extra, which
 # scripts/test.sh runs): track_agg's size limit over 44.7 million rows,
-# damaged bytes through the test-only module in test/malformed (built
-# first, never installed), cancel latency under statement_timeout, and
-# privileges in a database and with roles of their own.
-REGRESS_EXTRA = install helpers track_agg_limits malformed cancel privileges
+# damaged geometries and track_agg states through the test-only module in
+# test/malformed (built first, never installed), cancel latency under
+# statement_timeout, and privileges in a database and with roles of their
+# own.
+REGRESS_EXTRA = install helpers track_agg_limits malformed malformed_state cancel privileges
 
 # PostgreSQL's own headers have unused parameters in inline functions.
 # Warnings are errors in CI and developer builds (make WERROR=1, as

@@ -12,7 +12,9 @@ CREATE TABLE bench.query (
 	section text, name text, label text, sql text, plan text,
 	settings text[] NOT NULL DEFAULT '{}',		-- {name, value, ...} for this query
 	ord serial, PRIMARY KEY (section, name));
-CREATE TABLE bench.timing (section text, name text, rep int, seconds float8);
+-- spill_kb: what the run wrote to disk for sorts and hash aggregation
+CREATE TABLE bench.timing (section text, name text, rep int, seconds float8,
+						   spill_kb bigint);
 -- op is <=, <, >= or report (a ratio reported without a target)
 CREATE TABLE bench.target (
 	section text, num text, den text, op text, target float8, ord serial);
@@ -42,6 +44,17 @@ BEGIN
 	END LOOP;
 	RETURN explained;
 END
+$$;
+
+-- What a run spilled to disk, in kB, from EXPLAIN ANALYZE's JSON: sorts on
+-- disk (external sort or merge) and hash aggregation's disk usage, in the
+-- leader and the workers alike
+CREATE FUNCTION bench.spill_kb(explained json) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(sum(coalesce(m[1], m[2])::bigint), 0)
+	FROM regexp_matches(explained::text,
+						'"Sort Space Used": ([0-9]+),\s*"Sort Space Type": "Disk"|"Disk Usage": ([0-9]+)',
+						'g') AS m
 $$;
 
 CREATE PROCEDURE bench.target(p_section text, p_num text, p_den text,
@@ -84,7 +97,8 @@ BEGIN
 			explained := bench.explain(q);
 			INSERT INTO bench.timing
 			VALUES (q.section, q.name, rep,
-					(explained->0->>'Execution Time')::float8 / 1000);
+					(explained->0->>'Execution Time')::float8 / 1000,
+					bench.spill_kb(explained));
 		END LOOP;
 	END LOOP;
 END

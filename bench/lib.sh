@@ -36,9 +36,9 @@ GUCS=(
 
 # psql that stops at the first error and reads no ~/.psqlrc, with every
 # size as a psql variable of the same name in lower case (:vessels,
-# :encounter_fixes, ...)
+# :encounter_fixes, ...) and the names of the settings in GUCS as :tuned
 sql() {
-	psql -X -q -v ON_ERROR_STOP=1 \
+	psql -X -q -v ON_ERROR_STOP=1 -v tuned="${GUCS[*]%%=*}" \
 		-v vessels="$VESSELS" -v fixes="$FIXES" -v repeats="$REPEATS" \
 		-v scale_sizes="$SCALE_SIZES" -v scale_million="$SCALE_MILLION" \
 		-v scale_vessels="$SCALE_VESSELS" \

@@ -1,44 +1,19 @@
 -- Section scale: the whole pipeline (tracks -> port visits -> gaps) at
--- several sizes, in parallel and serial plans.  Tables pipe_<N>:
--- :scale_vessels vessels shuttling between two ports 350 km apart (a round
--- trip every 2 days, dwelling at each end), a fix every 30 s and a 2-hour
--- AIS gap every 400 fixes; stored in time order, as a feed appends them
--- (and the 5 M rows once more in random order, pipe_5_shuffled).  Sizes
--- are :scale_sizes (in millions of rows, 1 3 5 10); :scale_million rows
--- count as a million (set it lower for a quick trial run).  The parallel
--- runs use PostgreSQL's own default, max_parallel_workers_per_gather = 2,
--- which a table of this size gets; the serial run sets it to 0 (the server
--- setting of this benchmark, so the other sections compare like with like).
+-- several sizes, in parallel and serial plans.  Tables pipe_<N> of
+-- :scale_vessels vessels (data_pipe.sql: shuttling between two ports 350 km
+-- apart, a fix every 30 s, in time order), and the 5 M rows once more in
+-- random order, pipe_5_shuffled.  Sizes are :scale_sizes (in millions of
+-- rows, 1 3 5 10); :scale_million rows count as a million (set it lower for
+-- a quick trial run).  The parallel runs use PostgreSQL's own default,
+-- max_parallel_workers_per_gather = 2, which a table of this size gets; the
+-- serial run sets it to 0 (the server setting of this benchmark, so the
+-- other sections compare like with like).  The tuned settings stay
+-- (work_mem = 256MB); the defaults section runs the pipeline without them.
 \echo == scale: pipeline on :scale_sizes x :scale_million rows, :scale_vessels vessels
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS pipe_port;
-CREATE TABLE pipe_port AS
-SELECT name, ST_Buffer(ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, 3000)::geometry AS geom
-FROM (VALUES ('west', 4.0, 52.0), ('east', 8.0, 54.0)) AS v(name, lon, lat);
-
 SELECT setseed(0.23) \g /dev/null
-SELECT format('DROP TABLE IF EXISTS pipe_%s', size),
-	   format($f$CREATE TABLE pipe_%1$s AS
-WITH fix AS (
-	SELECT n %% %2$s + 1 AS vessel, n / %2$s AS i
-	FROM generate_series(0, %3$s - 1) AS n
-), timed AS (
-	SELECT vessel, i,
-		   (i * 30 + (i / 400) * 7200 + vessel * 37)::float8 AS secs
-	FROM fix
-), placed AS (
-	SELECT vessel, secs, secs / 172800.0 + vessel * 0.137 AS trips
-	FROM timed
-), shuttled AS (
-	SELECT vessel, secs,
-		   greatest(0, least(1, 1.25 * (1 - abs(2 * (trips - floor(trips)) - 1)) - 0.125)) AS s
-	FROM placed
-)
-SELECT vessel,
-	   ST_SetSRID(ST_MakePoint(4 + 4 * s + 0.0002 * (random() - 0.5),
-							   52 + 2 * s + 0.0002 * (random() - 0.5)), 4326) AS geom,
-	   timestamptz '2024-01-01 00:00:00+00' + secs * interval '1 second' AS ts
-FROM shuttled$f$, size, :scale_vessels, (size::numeric * :scale_million)::bigint),
+SELECT format('CALL bench.make_pipe(%L, %s, %s)', 'pipe_' || size,
+			  (size::numeric * :scale_million)::bigint, :scale_vessels),
 	   format('VACUUM ANALYZE pipe_%s', size)
 FROM unnest(string_to_array(:'scale_sizes', ' ')) AS size \gexec
 -- the 5 M rows again in random order, as a bulk load of mixed sources may
@@ -63,10 +38,7 @@ ORDER BY c.reltuples, c.relname;
 
 SELECT format($f$CALL bench.add('scale', %L, %L, %L, %L)$f$,
 			  mode || size, format('pipeline on %s M rows, %s', replace(size, '_', ' '), mode_label),
-			  format($q$SELECT count(*) AS tracks, sum(v.visits) AS visits, sum(g.gaps) AS gaps
-FROM (SELECT vessel, maritime.track_agg(geom, ts) AS track FROM pipe_%s GROUP BY vessel) t
-CROSS JOIN LATERAL (SELECT count(*) AS visits FROM pipe_port p, maritime.port_visits(t.track, p.geom)) v
-CROSS JOIN LATERAL (SELECT count(*) AS gaps FROM maritime.gaps(t.track, '10 minutes')) g$q$, size),
+			  bench.pipeline_sql('pipe_' || size),
 			  settings)
 FROM unnest(string_to_array(:'scale_sizes', ' ') ||
 			CASE WHEN '5' = ANY (string_to_array(:'scale_sizes', ' ')) THEN '{5_shuffled}'::text[] END)

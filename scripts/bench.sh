@@ -10,8 +10,11 @@
 # times as many fixes a track, and a fleet of FLEET_VESSELS vessels over
 # FLEET_DAYS days), scale (the pipeline on SCALE_SIZES millions of rows,
 # parallel and serial; SCALE_MILLION rows count as a million, SCALE_VESSELS
-# vessels) and memory (track_agg's peak memory for MEMORY_SIZES fixes).  A
-# run of all takes about 20 minutes on 2 cores.  --quick runs every section
+# vessels), defaults (track_agg and the pipeline on VESSELS x FIXES rows at
+# PostgreSQL's default settings, not this cluster's tuned ones),
+# partitioned (the same rows partitioned by vessel, as the README advises
+# for big tables) and memory (track_agg's peak memory for MEMORY_SIZES
+# fixes).  A run of all takes about 25 minutes on 2 cores.  --quick runs every section
 # at a small size, once (REPEATS=1), in under a minute: a check that the
 # script works, not a measurement; options after it still apply.
 #
@@ -34,7 +37,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-SECTIONS=${SECTIONS:-track_agg port_visits clean gaps stops encounters scale memory}
+SECTIONS=${SECTIONS:-track_agg port_visits clean gaps stops encounters scale defaults partitioned memory}
 
 usage() {
 	echo "usage: $0 [--vessels N] [--fixes N] [--repeats N] [--quick]" >&2
@@ -94,7 +97,9 @@ inside() {
 	section gaps data_stops gaps
 	section stops data_stops stops
 	section encounters data_encounter_generator data_encounter_pairs data_fleet encounters
-	section scale scale
+	section scale data_pipe scale
+	section defaults data_pos data_pipe data_pipe_defaults defaults
+	section partitioned data_pipe data_pipe_defaults partitioned
 	report "$((VESSELS * FIXES)) rows"
 	if has_section memory; then
 		memory

@@ -135,4 +135,29 @@ gser_vertex(const GserGeom *geom, uint32_t i, double *x, double *y, double *m)
 		*m = NAN;
 }
 
+/*
+ * The commonest value a row carries, a plain 2D POINT (one vertex; no Z, M,
+ * box or extended flags; not geodetic; version 1 or 2), read without the
+ * general reader's bookkeeping.  False for anything else, which
+ * maritime_gser_read then reads and judges.
+ */
+static inline bool
+gser_read_xy_point(const uint8_t *data, size_t size, int32_t *srid,
+				   double *x, double *y)
+{
+	uint32_t	type_and_count[2];
+	uint32_t	raw_srid;
+
+	if (size != GSER_POINT_SIZE || (data[3] & ~0x40) != 0)
+		return false;
+	memcpy(type_and_count, data + 4, sizeof(type_and_count));
+	if (type_and_count[0] != GSER_POINTTYPE || type_and_count[1] != 1)
+		return false;
+	raw_srid = ((uint32_t) data[0] << 16) | ((uint32_t) data[1] << 8) | data[2];
+	*srid = ((int32_t) (raw_srid << 11)) >> 11;
+	memcpy(x, data + 12, sizeof(double));
+	memcpy(y, data + 20, sizeof(double));
+	return true;
+}
+
 #endif							/* MARITIME_GSERIALIZED_H */

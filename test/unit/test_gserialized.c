@@ -127,6 +127,37 @@ test_points(int version)
 		  g.npoints == 0 && g.srid == 0, "v%d POINT EMPTY", version);
 }
 
+/* The fast reader takes plain 2D points only, and reads them as the general one does */
+static void
+test_xy_points(int version)
+{
+	static const char *const others[] = {POINT_Z, POINT_M_3857, POINT_ZM, POINT_EMPTY,
+	LINE_M_2, LINE_XY_BBOX};
+	uint8_t		buf[512];
+	size_t		size;
+	GserGeom	g;
+	int32_t		srid;
+	double		x,
+				y;
+
+	read_hex(POINT_4326, version, buf, &size, &g);
+	CHECK(gser_read_xy_point(buf, size, &srid, &x, &y) && srid == 4326 &&
+		  x == 151.174835 && y == -33.83556, "v%d fast POINT %d %.17g %.17g", version, srid, x, y);
+	CHECK(!gser_read_xy_point(buf, size - 1, &srid, &x, &y), "v%d fast POINT, 1 byte short", version);
+	buf[0] = 0x1f;				/* a negative SRID, sign-extended as the general reader does */
+	CHECK(gser_read_xy_point(buf, size, &srid, &x, &y) &&
+		  maritime_gser_read(buf, size, &g) == GSER_OK && srid == g.srid && srid < 0,
+		  "v%d fast POINT srid %d", version, srid);
+	buf[3] |= 0x08;				/* geodetic: not for the fast reader */
+	CHECK(!gser_read_xy_point(buf, size, &srid, &x, &y), "v%d fast POINT geodetic", version);
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+	{
+		read_hex(others[i], version, buf, &size, &g);
+		CHECK(!gser_read_xy_point(buf, size, &srid, &x, &y), "v%d fast reader refuses value %zu",
+			  version, i);
+	}
+}
+
 static void
 test_linestrings(int version)
 {
@@ -390,6 +421,8 @@ main(void)
 {
 	test_points(2);
 	test_points(1);
+	test_xy_points(2);
+	test_xy_points(1);
 	test_linestrings(2);
 	test_linestrings(1);
 	test_rings(2);
