@@ -360,8 +360,14 @@ run_try_extend(StopScan *scan, uint32 v)
 	double		d = metric_distance(&scan->metric, scan->center_x,
 									scan->center_y, p->x, p->y);
 
+	/*
+	 * A run of one vertex is centred on it with radius 0: d is then the
+	 * very distance farthest_in_run would measure, so a moving track (whose
+	 * runs mostly fail at their second vertex) skips the hull.
+	 */
 	if (d + scan->radius > scan->max_diameter &&
-		farthest_in_run(scan, v) > scan->max_diameter)
+		(scan->start == scan->end ||
+		 farthest_in_run(scan, v) > scan->max_diameter))
 		return false;
 	scan->radius = Max(scan->radius, d);
 	scan->end = v;
