@@ -119,13 +119,12 @@ cross(const StopScan *scan, uint32 o, uint32 a, uint32 b)
 		(scan->py[a] - scan->py[o]) * (scan->px[b] - scan->px[o]);
 }
 
-/* Order vertex numbers by their projected x, then y (qsort_arg: the scan) */
-static int
-compare_projected(const void *a, const void *b, void *arg)
+/* Order vertex numbers by their projected x, then y */
+static inline int
+compare_projected(const uint32 *a, const uint32 *b, const StopScan *scan)
 {
-	const StopScan *scan = (const StopScan *) arg;
-	uint32		i = *(const uint32 *) a;
-	uint32		j = *(const uint32 *) b;
+	uint32		i = *a;
+	uint32		j = *b;
 
 	if (scan->px[i] != scan->px[j])
 		return scan->px[i] < scan->px[j] ? -1 : 1;
@@ -133,6 +132,20 @@ compare_projected(const void *a, const void *b, void *arg)
 		return scan->py[i] < scan->py[j] ? -1 : 1;
 	return 0;
 }
+
+/*
+ * sort_projected: qsort_arg's algorithm (the same template) with the
+ * comparison inlined; the hull updates of a moving track sort a few
+ * vertices each, where the calls through a pointer cost most
+ */
+#define ST_SORT sort_projected
+#define ST_ELEMENT_TYPE uint32
+#define ST_COMPARE(a, b, arg) compare_projected(a, b, arg)
+#define ST_COMPARE_ARG_TYPE StopScan
+#define ST_SCOPE static
+#define ST_DECLARE
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * Drop the candidates strictly inside the quadrilateral of the leftmost,
@@ -199,7 +212,7 @@ update_hull(StopScan *scan)
 	scan->pending = scan->end + 1;
 	n = drop_interior(scan, c, n);
 
-	qsort_arg(c, n, sizeof(uint32), compare_projected, scan);
+	sort_projected(c, n, scan);
 
 	if (n < 3)
 	{
