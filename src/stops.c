@@ -217,41 +217,63 @@ compare_projected(const uint32 *a, const uint32 *b, const StopScan *scan)
 #include "lib/sort_template.h"
 
 /*
- * Drop the candidates strictly inside the quadrilateral of the leftmost,
- * lowest, rightmost and highest ones: they cannot be on the hull, and on a
- * long stop they are nearly all of them, so little is left to sort.
+ * Drop the candidates strictly inside the octagon of the extreme ones in
+ * eight directions (x, y and their sum and difference, each way): they
+ * cannot be on the hull, and on a long stop they are nearly all of them,
+ * so little is left to sort.  A point strictly left of every edge of the
+ * octagon lies inside it whatever its shape, and the octagon's vertices
+ * are candidates, so no hull vertex is dropped.
  */
 static int32
 drop_interior(const StopScan *scan, uint32 *c, int32 n)
 {
-	uint32		quad[4];
-	int32		i,
+	uint32		ext[8];
+	uint32		oct[8];
+	int32		noct = 0,
+				i,
 				kept = 0;
 
 	if (n < 8)
 		return n;
-	quad[0] = quad[1] = quad[2] = quad[3] = c[0];
+	for (i = 0; i < 8; i++)
+		ext[i] = c[0];
 	for (i = 1; i < n; i++)
 	{
 		uint32		v = c[i];
+		double		x = PX(scan, v),
+					y = PY(scan, v);
 
-		if (PX(scan, v) < PX(scan, quad[0]))
-			quad[0] = v;
-		if (PY(scan, v) < PY(scan, quad[1]))
-			quad[1] = v;
-		if (PX(scan, v) > PX(scan, quad[2]))
-			quad[2] = v;
-		if (PY(scan, v) > PY(scan, quad[3]))
-			quad[3] = v;
+		/* counter-clockwise from the leftmost */
+		if (x < PX(scan, ext[0]))
+			ext[0] = v;
+		if (x + y < PX(scan, ext[1]) + PY(scan, ext[1]))
+			ext[1] = v;
+		if (y < PY(scan, ext[2]))
+			ext[2] = v;
+		if (x - y > PX(scan, ext[3]) - PY(scan, ext[3]))
+			ext[3] = v;
+		if (x > PX(scan, ext[4]))
+			ext[4] = v;
+		if (x + y > PX(scan, ext[5]) + PY(scan, ext[5]))
+			ext[5] = v;
+		if (y > PY(scan, ext[6]))
+			ext[6] = v;
+		if (x - y < PX(scan, ext[7]) - PY(scan, ext[7]))
+			ext[7] = v;
 	}
+	/* one vertex may be extreme in several directions: no empty edges */
+	for (i = 0; i < 8; i++)
+		if (ext[i] != ext[(i + 1) % 8])
+			oct[noct++] = ext[i];
+	if (noct < 3)
+		return n;
 	for (i = 0; i < n; i++)
 	{
 		bool		inside = true;
 		int			e;
 
-		/* left, bottom, right, top: counter-clockwise, inside on the left */
-		for (e = 0; e < 4 && inside; e++)
-			inside = cross(scan, quad[e], quad[(e + 1) % 4], c[i]) > 0;
+		for (e = 0; e < noct && inside; e++)
+			inside = cross(scan, oct[e], oct[(e + 1) % noct], c[i]) > 0;
 		if (!inside)
 			c[kept++] = c[i];
 	}
