@@ -15,7 +15,9 @@
 --   mdb_tracks  the stored tracks (maritime.track_agg, TOASTed);
 --   mdb_trips   MobilityDB's tgeompoint sequences of the same tracks,
 --               tgeompoint(track) (a LINESTRING M whose M are seconds
---               since 1970), stored with MobilityDB's default storage;
+--               since 1970), stored with MobilityDB's default storage
+--               (pglz-compressed: the sequences repeat their headers);
+--   mdb_trips_external  the same stored uncompressed;
 --   mdb_port    two port polygons in metres: AMSA's Brisbane area (368
 --               vertices, about 25 x 24 km, data_port.sql's polygon)
 --               converted to metres around its centroid, centred on the
@@ -31,7 +33,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS mobilitydb;
 \connect -
 SET client_min_messages = warning;
-DROP TABLE IF EXISTS mdb_pos, mdb_tracks, mdb_trips, mdb_port;
+DROP TABLE IF EXISTS mdb_pos, mdb_tracks, mdb_trips, mdb_trips_external, mdb_port;
 SELECT setseed(0.17) \g /dev/null
 CREATE TABLE mdb_pos AS
 WITH vessel AS (
@@ -80,6 +82,12 @@ SELECT vessel, maritime.track_agg(geom, ts) AS track FROM mdb_pos GROUP BY vesse
 
 CREATE TABLE mdb_trips AS
 SELECT vessel, tgeompoint(track) AS trip FROM mdb_tracks ORDER BY vessel;
+-- the same, stored uncompressed (built again: a copy would keep the
+-- values compressed), to see what decompressing costs MobilityDB
+CREATE TABLE mdb_trips_external (LIKE mdb_trips);
+ALTER TABLE mdb_trips_external ALTER trip SET STORAGE EXTERNAL;
+INSERT INTO mdb_trips_external
+SELECT vessel, tgeompoint(track) FROM mdb_tracks ORDER BY vessel;
 
 CREATE TEMP TABLE amsa (name text, abbrev text, threshold_km text, wkt text);
 \copy amsa FROM 'data/ports/amsa_port_visit_polygons.csv' WITH (FORMAT csv, HEADER)
@@ -108,9 +116,10 @@ FROM metres CROSS JOIN spot;
 VACUUM ANALYZE mdb_pos;
 VACUUM ANALYZE mdb_tracks;
 VACUUM ANALYZE mdb_trips;
+VACUUM ANALYZE mdb_trips_external;
 VACUUM ANALYZE mdb_port;
 CHECKPOINT;
-SELECT bench.prewarm('mdb_pos', 'mdb_tracks', 'mdb_trips', 'mdb_port') \g /dev/null
+SELECT bench.prewarm('mdb_pos', 'mdb_tracks', 'mdb_trips', 'mdb_trips_external', 'mdb_port') \g /dev/null
 \pset footer off
 WITH w AS (
 	SELECT vessel, ts - lag(ts) OVER (PARTITION BY vessel ORDER BY ts) AS dt, stationary
@@ -124,6 +133,7 @@ SELECT count(*) AS rows, count(DISTINCT vessel) AS vessels,
 FROM w;
 SELECT 'mdb_tracks' AS "table", count(*) AS rows, sum(ST_NPoints(track)) AS points,
 	   pg_size_pretty(pg_table_size('mdb_tracks')) AS table_size,
+	   string_agg(DISTINCT coalesce(pg_column_compression(track), 'none'), ',') AS compression,
 	   round((min(ST_XMin(track)) / 1000)::numeric) AS xmin_km,
 	   round((max(ST_XMax(track)) / 1000)::numeric) AS xmax_km,
 	   round((min(ST_YMin(track)) / 1000)::numeric) AS ymin_km,
@@ -131,8 +141,14 @@ SELECT 'mdb_tracks' AS "table", count(*) AS rows, sum(ST_NPoints(track)) AS poin
 FROM mdb_tracks
 UNION ALL
 SELECT 'mdb_trips', count(*), sum(numInstants(trip)),
-	   pg_size_pretty(pg_table_size('mdb_trips')), NULL, NULL, NULL, NULL
-FROM mdb_trips;
+	   pg_size_pretty(pg_table_size('mdb_trips')),
+	   string_agg(DISTINCT coalesce(pg_column_compression(trip), 'none'), ','), NULL, NULL, NULL, NULL
+FROM mdb_trips
+UNION ALL
+SELECT 'mdb_trips_external', count(*), sum(numInstants(trip)),
+	   pg_size_pretty(pg_table_size('mdb_trips_external')),
+	   string_agg(DISTINCT coalesce(pg_column_compression(trip), 'none'), ','), NULL, NULL, NULL, NULL
+FROM mdb_trips_external;
 SELECT name, ST_NPoints(geom) AS vertices,
 	   round((ST_X(ST_Centroid(geom)) / 1000)::numeric) AS x_km,
 	   round((ST_Y(ST_Centroid(geom)) / 1000)::numeric) AS y_km,
