@@ -23,10 +23,18 @@
 # tDwithin work in a cluster without it), so the cluster has exactly
 # bench.sh's settings.
 #
-# Comparisons (COMPARISONS, all by default):
+# Comparisons (COMPARISONS, all by default, in this order):
 #   encounters  maritime.encounters against whenTrue(tDwithin(a, b, d)) on
 #               the pairs of bench.sh's encounters section (same generator,
 #               seed and sizes, EPSG:32631)
+#   build       maritime.track_agg against tgeompointSeq(array_agg(
+#               tgeompoint(geom, ts) ORDER BY ts)), one track per vessel
+#   port        time in port: maritime.port_visits' summed dwell against
+#               duration(atGeometry(trip, port)), two polygons
+#   stops       maritime.stops against stops(trip, maxdist, minduration)
+# build, port and stops share one data set (bench/data_mobilitydb.sql):
+# VESSELS x FIXES fixes (100 x 10,000 by default) of bench.sh's stops
+# model (stationary spells, AIS gaps) in planar metres, EPSG:25832.
 # Adding one: write bench/mobilitydb_<name>.sql (bench.add for maritime's
 # query and MobilityDB's, bench.target, a check that both answer the same)
 # and add a line for it, with the data files it needs, to COMPARISON_FILES.
@@ -35,19 +43,23 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
 
-COMPARISONS=${COMPARISONS:-encounters}
+COMPARISONS=${COMPARISONS:-encounters build port stops}
 PG_CONFIG=${PG_CONFIG:-pg_config}
 
 # The files of each comparison (bench/<file>.sql), its data first: the data
 # of bench.sh's sections, so that both compare on the same
 declare -A COMPARISON_FILES=(
 	[encounters]="data_encounter_generator data_encounter_pairs mobilitydb_encounters"
+	[build]="data_mobilitydb mobilitydb_build"
+	[port]="data_mobilitydb mobilitydb_port"
+	[stops]="data_mobilitydb mobilitydb_stops"
 )
 
 # The machine, the versions and the settings the numbers belong to
 header() {
 	machine_header "maritime against MobilityDB" 12
-	echo "size:       ENCOUNTER_PAIRS=$ENCOUNTER_PAIRS ENCOUNTER_FIXES=$ENCOUNTER_FIXES, REPEATS=$REPEATS"
+	echo "size:       ENCOUNTER_PAIRS=$ENCOUNTER_PAIRS ENCOUNTER_FIXES=$ENCOUNTER_FIXES VESSELS=$VESSELS FIXES=$FIXES, REPEATS=$REPEATS"
+	echo "comparing:  $COMPARISONS"
 	versions_header 12 -v mobilitydb=on
 	echo "timing:     median of REPEATS runs of EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON)"
 	echo "            \"Execution Time\"; the queries' runs are interleaved"
@@ -85,7 +97,7 @@ main() {
 		echo "bench_mobilitydb: MobilityDB is not installed for PostgreSQL $version (postgresql-$version-mobilitydb)" >&2
 		exit 1
 	fi
-	export REPEATS ENCOUNTER_PAIRS ENCOUNTER_FIXES COMPARISONS PG_CONFIG
+	export REPEATS ENCOUNTER_PAIRS ENCOUNTER_FIXES VESSELS FIXES COMPARISONS PG_CONFIG
 
 	# a copy of a tree built for another PostgreSQL must be built afresh
 	make -s clean PG_CONFIG="$PG_CONFIG" >/dev/null

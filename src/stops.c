@@ -19,7 +19,10 @@
  *	 vertex, where great circles are straight), so only hull vertices are
  *	 measured, exactly; the diameter reported is found the same way;
  * - when a run fails, every run starting before the last vertex too far
- *	 from the rejected one would fail too, so the scan jumps past it.
+ *	 from the rejected one would fail too, so the scan jumps past it;
+ * - in planar SRIDs most comparisons of a distance are settled by its
+ *	 square, without hypot (see planar_within), and the track's own
+ *	 coordinates serve as the projection and the keys, with no copies.
  *
  *-------------------------------------------------------------------------
  */
@@ -41,12 +44,29 @@
 /* Beyond this a run may span more than 90 degrees: no gnomonic hull */
 #define GNOMONIC_SAFE_DIAMETER_M 8.0e6
 
+/*
+ * The relative margin of the squared-distance tests: far above the few
+ * ulps by which a squared distance, its square root and hypot can differ
+ */
+#define SQUARED_TEST_MARGIN 1e-9
+
 typedef struct StopScan
 {
 	const Track *track;
 	Metric		metric;
 	double		max_diameter;
 	bool		brute_force;	/* huge max_diameter: measure every pair */
+
+	/*
+	 * Planar SRIDs with a max_diameter whose square is far from underflow
+	 * and overflow: a squared distance below within2 is surely within
+	 * max_diameter, one above beyond2 surely beyond it; margin is the
+	 * absolute slack of those tests.
+	 */
+	bool		squared_tests;
+	double		margin;
+	double		within2;
+	double		beyond2;
 
 	/* the current run: vertices start..end */
 	uint32		start;
@@ -62,12 +82,24 @@ typedef struct StopScan
 	int32		nhull;
 	uint32		pending;
 
-	/* scratch, one slot per track vertex */
-	double	   *px;
-	double	   *py;
+	/*
+	 * Projected coordinates of vertex i: px[i * pstride], py[i * pstride];
+	 * the track's own x and y in planar SRIDs, gnomonic ones in proj_x and
+	 * proj_y otherwise
+	 */
+	const double *px;
+	const double *py;
+	size_t		pstride;
+
+	/* scratch, one slot per track vertex (proj_x, proj_y, key: lon/lat only) */
+	double	   *proj_x;
+	double	   *proj_y;
 	double	   *key;			/* 3 per vertex: see vertex_key() */
 	uint32	   *candidates;
 } StopScan;
+
+#define PX(scan, i) ((scan)->px[(size_t) (i) * (scan)->pstride])
+#define PY(scan, i) ((scan)->py[(size_t) (i) * (scan)->pstride])
 
 static inline double
 vertex_distance(const StopScan *scan, uint32 a, uint32 b)
@@ -78,6 +110,37 @@ vertex_distance(const StopScan *scan, uint32 a, uint32 b)
 	return metric_distance(&scan->metric, p->x, p->y, q->x, q->y);
 }
 
+/*
+ * Is the distance (dx, dy) within max_diameter, as hypot(dx, dy) <=
+ * max_diameter says?  hypot is the scan's main cost on planar tracks; the
+ * squared distance settles every case but those within a relative
+ * SQUARED_TEST_MARGIN of max_diameter, where hypot decides, so the answer
+ * is always hypot's.  Only with squared_tests.
+ */
+static inline bool
+planar_within(const StopScan *scan, double dx, double dy)
+{
+	double		d2 = dx * dx + dy * dy;
+
+	if (d2 < scan->within2)
+		return true;
+	if (d2 > scan->beyond2)
+		return false;
+	return hypot(dx, dy) <= scan->max_diameter;
+}
+
+/* vertex_distance(scan, a, b) <= max_diameter */
+static inline bool
+vertices_within(const StopScan *scan, uint32 a, uint32 b)
+{
+	const TrackPoint *p = &scan->track->points[a];
+	const TrackPoint *q = &scan->track->points[b];
+
+	if (scan->squared_tests)
+		return planar_within(scan, q->x - p->x, q->y - p->y);
+	return vertex_distance(scan, a, b) <= scan->max_diameter;
+}
+
 static void
 vertex_key(const StopScan *scan, uint32 i, double *key)
 {
@@ -86,90 +149,131 @@ vertex_key(const StopScan *scan, uint32 i, double *key)
 	metric_key(&scan->metric, p->x, p->y, key);
 }
 
-/* Vertex i's key, computed the first time it is needed (NaN until then) */
-static inline const double *
-cached_key(StopScan *scan, uint32 i)
+/*
+ * Vertex i's key: the coordinates for planar SRIDs, for lon/lat computed
+ * the first time it is needed (NaN until then) and kept
+ */
+static inline void
+run_key(StopScan *scan, uint32 i, double *key)
 {
-	double	   *key = &scan->key[3 * (size_t) i];
+	double	   *cached;
 
-	if (isnan(key[0]))
+	if (scan->key == NULL)
+	{
 		vertex_key(scan, i, key);
-	return key;
+		return;
+	}
+	cached = &scan->key[3 * (size_t) i];
+	if (isnan(cached[0]))
+		vertex_key(scan, i, cached);
+	memcpy(key, cached, 3 * sizeof(double));
 }
 
+/* Planar SRIDs project nothing: PX and PY read the track itself */
 static void
 project_vertex(StopScan *scan, uint32 i)
 {
 	const TrackPoint *p = &scan->track->points[i];
 
-	if (!scan->metric.geographic)
-	{
-		scan->px[i] = p->x;
-		scan->py[i] = p->y;
-	}
-	else if (!maritime_gnomonic_project(&scan->projection, p->x, p->y,
-							   &scan->px[i], &scan->py[i]))
+	if (scan->metric.geographic &&
+		!maritime_gnomonic_project(&scan->projection, p->x, p->y,
+								   &scan->proj_x[i], &scan->proj_y[i]))
 		elog(ERROR, "stop run vertex beyond the gnomonic projection");
 }
 
 static inline double
 cross(const StopScan *scan, uint32 o, uint32 a, uint32 b)
 {
-	return (scan->px[a] - scan->px[o]) * (scan->py[b] - scan->py[o]) -
-		(scan->py[a] - scan->py[o]) * (scan->px[b] - scan->px[o]);
+	return (PX(scan, a) - PX(scan, o)) * (PY(scan, b) - PY(scan, o)) -
+		(PY(scan, a) - PY(scan, o)) * (PX(scan, b) - PX(scan, o));
 }
 
-/* Order vertex numbers by their projected x, then y (qsort_arg: the scan) */
-static int
-compare_projected(const void *a, const void *b, void *arg)
+/* Order vertex numbers by their projected x, then y */
+static inline int
+compare_projected(const uint32 *a, const uint32 *b, const StopScan *scan)
 {
-	const StopScan *scan = (const StopScan *) arg;
-	uint32		i = *(const uint32 *) a;
-	uint32		j = *(const uint32 *) b;
+	double		xi = PX(scan, *a),
+				xj = PX(scan, *b);
 
-	if (scan->px[i] != scan->px[j])
-		return scan->px[i] < scan->px[j] ? -1 : 1;
-	if (scan->py[i] != scan->py[j])
-		return scan->py[i] < scan->py[j] ? -1 : 1;
+	if (xi != xj)
+		return xi < xj ? -1 : 1;
+	if (PY(scan, *a) != PY(scan, *b))
+		return PY(scan, *a) < PY(scan, *b) ? -1 : 1;
 	return 0;
 }
 
 /*
- * Drop the candidates strictly inside the quadrilateral of the leftmost,
- * lowest, rightmost and highest ones: they cannot be on the hull, and on a
- * long stop they are nearly all of them, so little is left to sort.
+ * sort_projected: qsort_arg's algorithm (the same template) with the
+ * comparison inlined; the hull updates of a moving track sort a few
+ * vertices each, where the calls through a pointer cost most
+ */
+#define ST_SORT sort_projected
+#define ST_ELEMENT_TYPE uint32
+#define ST_COMPARE(a, b, arg) compare_projected(a, b, arg)
+#define ST_COMPARE_ARG_TYPE StopScan
+#define ST_SCOPE static
+#define ST_DECLARE
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+/*
+ * Drop the candidates strictly inside the octagon of the extreme ones in
+ * eight directions (x, y and their sum and difference, each way): they
+ * cannot be on the hull, and on a long stop they are nearly all of them,
+ * so little is left to sort.  A point strictly left of every edge of the
+ * octagon lies inside it whatever its shape, and the octagon's vertices
+ * are candidates, so no hull vertex is dropped.
  */
 static int32
 drop_interior(const StopScan *scan, uint32 *c, int32 n)
 {
-	uint32		quad[4];
-	int32		i,
+	uint32		ext[8];
+	uint32		oct[8];
+	int32		noct = 0,
+				i,
 				kept = 0;
 
 	if (n < 8)
 		return n;
-	quad[0] = quad[1] = quad[2] = quad[3] = c[0];
+	for (i = 0; i < 8; i++)
+		ext[i] = c[0];
 	for (i = 1; i < n; i++)
 	{
 		uint32		v = c[i];
+		double		x = PX(scan, v),
+					y = PY(scan, v);
 
-		if (scan->px[v] < scan->px[quad[0]])
-			quad[0] = v;
-		if (scan->py[v] < scan->py[quad[1]])
-			quad[1] = v;
-		if (scan->px[v] > scan->px[quad[2]])
-			quad[2] = v;
-		if (scan->py[v] > scan->py[quad[3]])
-			quad[3] = v;
+		/* counter-clockwise from the leftmost */
+		if (x < PX(scan, ext[0]))
+			ext[0] = v;
+		if (x + y < PX(scan, ext[1]) + PY(scan, ext[1]))
+			ext[1] = v;
+		if (y < PY(scan, ext[2]))
+			ext[2] = v;
+		if (x - y > PX(scan, ext[3]) - PY(scan, ext[3]))
+			ext[3] = v;
+		if (x > PX(scan, ext[4]))
+			ext[4] = v;
+		if (x + y > PX(scan, ext[5]) + PY(scan, ext[5]))
+			ext[5] = v;
+		if (y > PY(scan, ext[6]))
+			ext[6] = v;
+		if (x - y < PX(scan, ext[7]) - PY(scan, ext[7]))
+			ext[7] = v;
 	}
+	/* one vertex may be extreme in several directions: no empty edges */
+	for (i = 0; i < 8; i++)
+		if (ext[i] != ext[(i + 1) % 8])
+			oct[noct++] = ext[i];
+	if (noct < 3)
+		return n;
 	for (i = 0; i < n; i++)
 	{
 		bool		inside = true;
 		int			e;
 
-		/* left, bottom, right, top: counter-clockwise, inside on the left */
-		for (e = 0; e < 4 && inside; e++)
-			inside = cross(scan, quad[e], quad[(e + 1) % 4], c[i]) > 0;
+		for (e = 0; e < noct && inside; e++)
+			inside = cross(scan, oct[e], oct[(e + 1) % noct], c[i]) > 0;
 		if (!inside)
 			c[kept++] = c[i];
 	}
@@ -199,7 +303,7 @@ update_hull(StopScan *scan)
 	scan->pending = scan->end + 1;
 	n = drop_interior(scan, c, n);
 
-	qsort_arg(c, n, sizeof(uint32), compare_projected, scan);
+	sort_projected(c, n, scan);
 
 	if (n < 3)
 	{
@@ -223,11 +327,10 @@ update_hull(StopScan *scan)
 	scan->nhull = k - 1;		/* the last one repeats the first */
 }
 
-/* The greatest distance from vertex v to a vertex of the run */
-static double
-farthest_in_run(StopScan *scan, uint32 v)
+/* Is every vertex of the run within max_diameter of vertex v? */
+static bool
+farthest_within(StopScan *scan, uint32 v)
 {
-	double		best = 0;
 	double		key[3];
 	double		best_key = -1;
 	uint32		farthest = v;
@@ -236,25 +339,29 @@ farthest_in_run(StopScan *scan, uint32 v)
 	CHECK_FOR_INTERRUPTS();
 	if (scan->brute_force)
 	{
+		double		best = 0;
 		uint32		u;
 
 		for (u = scan->start; u <= scan->end; u++)
 			best = Max(best, vertex_distance(scan, u, v));
-		return best;
+		return best <= scan->max_diameter;
 	}
 	update_hull(scan);
 	vertex_key(scan, v, key);
 	for (int32 i = 0; i < scan->nhull; i++)
 	{
-		double		d2 = key_distance2(cached_key(scan, scan->hull[i]), key);
+		double		hull_key[3];
+		double		d2;
 
+		run_key(scan, scan->hull[i], hull_key);
+		d2 = key_distance2(hull_key, key);
 		if (d2 > best_key)
 		{
 			best_key = d2;
 			farthest = scan->hull[i];
 		}
 	}
-	return vertex_distance(scan, farthest, v);
+	return vertices_within(scan, farthest, v);
 }
 
 /* The run's diameter, exactly: the farthest pair of hull vertices */
@@ -280,16 +387,19 @@ run_diameter(StopScan *scan)
 		return best;
 	}
 	update_hull(scan);
-	for (int32 a = 0; a < scan->nhull; a++)
-		(void) cached_key(scan, scan->hull[a]);
 	a_best = b_best = scan->hull[0];
 	for (int32 a = 0; a < scan->nhull; a++)
 	{
-		const double *ka = &scan->key[3 * (size_t) scan->hull[a]];
+		double		ka[3];
 
+		run_key(scan, scan->hull[a], ka);
 		for (int32 b = a + 1; b < scan->nhull; b++)
 		{
-			double		d2 = key_distance2(ka, &scan->key[3 * (size_t) scan->hull[b]]);
+			double		kb[3];
+			double		d2;
+
+			run_key(scan, scan->hull[b], kb);
+			d2 = key_distance2(ka, kb);
 
 			if (d2 > best_key)
 			{
@@ -315,13 +425,47 @@ run_recenter(StopScan *scan)
 	maritime_mean_position(scan->metric.geographic, &first->x, &first->y, n, 3,
 				  &scan->center_x, &scan->center_y);
 	scan->radius = 0;
-	for (v = scan->start; v <= scan->end; v++)
+	if (!scan->metric.geographic)
 	{
-		const TrackPoint *p = &scan->track->points[v];
+		double		max2 = 0;
 
-		scan->radius = Max(scan->radius,
-						   metric_distance(&scan->metric, scan->center_x,
-										   scan->center_y, p->x, p->y));
+		/*
+		 * The radius is the greatest hypot; a vertex whose squared
+		 * distance is below the greatest one by more than the margin
+		 * cannot have it, so only the others are measured
+		 */
+		for (v = scan->start; v <= scan->end; v++)
+		{
+			const TrackPoint *p = &scan->track->points[v];
+			double		dx = p->x - scan->center_x;
+			double		dy = p->y - scan->center_y;
+
+			max2 = Max(max2, dx * dx + dy * dy);
+		}
+		if (max2 >= 1e-200 && max2 <= 1e200)
+			max2 *= 1 - SQUARED_TEST_MARGIN;
+		else
+			max2 = 0;			/* near underflow or overflow: measure all */
+		for (v = scan->start; v <= scan->end; v++)
+		{
+			const TrackPoint *p = &scan->track->points[v];
+			double		dx = p->x - scan->center_x;
+			double		dy = p->y - scan->center_y;
+
+			if (dx * dx + dy * dy >= max2)
+				scan->radius = Max(scan->radius, hypot(dx, dy));
+		}
+	}
+	else
+	{
+		for (v = scan->start; v <= scan->end; v++)
+		{
+			const TrackPoint *p = &scan->track->points[v];
+
+			scan->radius = Max(scan->radius,
+							   metric_distance(&scan->metric, scan->center_x,
+											   scan->center_y, p->x, p->y));
+		}
 	}
 	/* doubling keeps the recentring linear overall */
 	scan->recenter_at = 2 * n;
@@ -357,13 +501,54 @@ static bool
 run_try_extend(StopScan *scan, uint32 v)
 {
 	const TrackPoint *p = &scan->track->points[v];
-	double		d = metric_distance(&scan->metric, scan->center_x,
-									scan->center_y, p->x, p->y);
+	double		dx = p->x - scan->center_x;
+	double		dy = p->y - scan->center_y;
+	double		d2 = 0;
+	double		d = -1;			/* the distance to the centre, once known */
+	bool		bound;			/* d + radius <= max_diameter */
 
-	if (d + scan->radius > scan->max_diameter &&
-		farthest_in_run(scan, v) > scan->max_diameter)
+	if (scan->squared_tests)
+	{
+		/* settled by d's square, unless within the margin */
+		double		slack = scan->max_diameter - scan->radius;
+		double		m = scan->margin;
+
+		d2 = dx * dx + dy * dy;
+		if (slack >= 2 * m && d2 < (slack - m) * (slack - m))
+			bound = true;
+		else if (slack >= 0 && d2 > (slack + m) * (slack + m))
+			bound = false;
+		else
+		{
+			d = hypot(dx, dy);
+			bound = !(d + scan->radius > scan->max_diameter);
+		}
+	}
+	else
+	{
+		d = metric_distance(&scan->metric, scan->center_x, scan->center_y,
+							p->x, p->y);
+		bound = !(d + scan->radius > scan->max_diameter);
+	}
+
+	/*
+	 * A run of one vertex is centred on it with radius 0: d is then the
+	 * very distance farthest_within would measure, so a moving track (whose
+	 * runs mostly fail at their second vertex) skips the hull.
+	 */
+	if (!bound &&
+		(scan->start == scan->end || !farthest_within(scan, v)))
 		return false;
-	scan->radius = Max(scan->radius, d);
+	if (d < 0)
+	{
+		/* planar: a vertex surely nearer than the radius leaves it as it is */
+		double		r = scan->radius - scan->margin;
+
+		if (!(r >= scan->margin && d2 < r * r))
+			d = hypot(dx, dy);
+	}
+	if (d >= 0)
+		scan->radius = Max(scan->radius, d);
 	scan->end = v;
 	if (scan->end - scan->start + 1 >= scan->recenter_at)
 		run_recenter(scan);
@@ -376,7 +561,7 @@ last_too_far(StopScan *scan, uint32 v)
 {
 	uint32		u = scan->end;
 
-	while (u > scan->start && vertex_distance(scan, u, v) <= scan->max_diameter)
+	while (u > scan->start && vertices_within(scan, u, v))
 		u--;
 	return u;
 }
@@ -444,14 +629,34 @@ maritime_stops(PG_FUNCTION_ARGS)
 								   scan.metric.geographic);
 	scan.brute_force = scan.metric.geographic &&
 		scan.max_diameter > GNOMONIC_SAFE_DIAMETER_M;
+	if (!scan.metric.geographic && scan.max_diameter >= 1e-100 &&
+		scan.max_diameter <= 1e100)
+	{
+		scan.squared_tests = true;
+		scan.margin = scan.max_diameter * SQUARED_TEST_MARGIN;
+		scan.within2 = (scan.max_diameter - scan.margin) * (scan.max_diameter - scan.margin);
+		scan.beyond2 = (scan.max_diameter + scan.margin) * (scan.max_diameter + scan.margin);
+	}
 	/* the monotone chain may hold up to twice its input for a moment */
 	scan.hull = palloc(sizeof(uint32) * 2 * (track.npoints + 1));
 	scan.candidates = palloc(sizeof(uint32) * 2 * (track.npoints + 1));
-	scan.px = palloc(sizeof(double) * track.npoints);
-	scan.py = palloc(sizeof(double) * track.npoints);
-	scan.key = palloc(sizeof(double) * 3 * track.npoints);
-	for (uint32 i = 0; i < 3 * track.npoints; i++)
-		scan.key[i] = get_float8_nan();
+	if (scan.metric.geographic)
+	{
+		scan.proj_x = palloc(sizeof(double) * track.npoints);
+		scan.proj_y = palloc(sizeof(double) * track.npoints);
+		scan.px = scan.proj_x;
+		scan.py = scan.proj_y;
+		scan.pstride = 1;
+		scan.key = palloc(sizeof(double) * 3 * track.npoints);
+		for (uint32 i = 0; i < 3 * track.npoints; i++)
+			scan.key[i] = get_float8_nan();
+	}
+	else
+	{
+		scan.px = &track.points[0].x;
+		scan.py = &track.points[0].y;
+		scan.pstride = sizeof(TrackPoint) / sizeof(double);
+	}
 
 	run_begin(&scan, 0, 0);
 	while (start < track.npoints)
