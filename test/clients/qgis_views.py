@@ -13,30 +13,14 @@ import collections
 import os
 import sys
 
-sys.dont_write_bytecode = True          # no __pycache__ in scripts/
+sys.dont_write_bytecode = True          # no __pycache__ in scripts/ or test/clients/
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 import render_map  # noqa: E402  (sets QT_QPA_PLATFORM before QGIS loads)
+from checks import check, check_that, summary  # noqa: E402
 
 from qgis.core import (QgsAbstractDatabaseProviderConnection, QgsApplication,  # noqa: E402
                        QgsDataSourceUri, QgsFeatureRequest, QgsProviderRegistry, QgsWkbTypes)
 from qgis.PyQt.QtGui import QColor, QImage  # noqa: E402
-
-passes = failures = 0
-
-
-def check_that(description, condition, got):
-    global passes, failures
-    if condition:
-        passes += 1
-        print(f"ok - {description}")
-    else:
-        failures += 1
-        print(f"FAILED - {description}: got {got}")
-
-
-def check(description, actual, expected):
-    check_that(description, actual == expected, f"{actual!r}, expected {expected!r}")
-
 
 W = QgsWkbTypes
 # Fields as QGIS types them; the geometry column is not one of them
@@ -169,8 +153,7 @@ def main():
                all(n >= 100 for n in pixels.values()), pixels)
 
     app.exitQgis()
-    print(f"{passes} passed, {failures} failed")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -8,26 +8,13 @@ import sys
 
 import psycopg2
 
+sys.dont_write_bytecode = True          # no __pycache__ in test/clients/
+from checks import check, check_that, summary  # noqa: E402
+
 UTC = datetime.timezone.utc
 SINCE = datetime.datetime(2023, 8, 1, tzinfo=UTC)
 SHUTTLES = [273100001, 273100002, 273100003, 273100004]
 PASSER_BY = 273100099
-passes = failures = 0
-
-
-def check_that(description, condition, got):
-    global passes, failures
-    if condition:
-        passes += 1
-        print(f"ok - {description}")
-    else:
-        failures += 1
-        print(f"FAILED - {description}: got {got}")
-
-
-def check(description, actual, expected):
-    check_that(description, actual == expected, f"{actual!r}, expected {expected!r}")
-
 
 with psycopg2.connect("") as conn, conn.cursor() as cur:
     cur.execute("SELECT count(*), count(*) FILTER (WHERE complete) FROM round_trips"
@@ -59,5 +46,4 @@ with psycopg2.connect("") as conn, conn.cursor() as cur:
     cur.execute("SELECT * FROM round_trips WHERE ship = %s", (999999999,))
     check("psycopg2: an unknown ship gives no rows", cur.fetchall(), [])
 
-print(f"{passes} passed, {failures} failed")
-sys.exit(1 if failures else 0)
+sys.exit(summary())
