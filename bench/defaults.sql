@@ -61,11 +61,8 @@ CALL bench.run('defaults', :repeats);
 
 \pset footer off
 -- Spills: in how many runs each query wrote sorts or hash tables to disk
-SELECT q.name AS q, q.plan, count(*) FILTER (WHERE t.spill_kb > 0) AS runs_spilled,
-	   count(*) AS runs, pg_size_pretty(max(t.spill_kb) * 1024) AS most_spilled
-FROM bench.query q JOIN bench.timing t USING (section, name)
-WHERE q.section = 'defaults'
-GROUP BY q.name, q.plan, q.ord ORDER BY q.ord;
+SELECT q, plan, runs_spilled, runs, most_spilled
+FROM bench.spills WHERE section = 'defaults' ORDER BY ord;
 
 -- The pipeline's parallel efficiency: its speedup with 2 workers over the
 -- floor query's, on the same table in the same run (medians; the spread is

@@ -121,3 +121,12 @@ SELECT q.ord, q.section, q.name, q.label, q.plan,
 	   min(t.seconds) AS min, max(t.seconds) AS max, count(*) AS runs
 FROM bench.query q JOIN bench.timing t USING (section, name)
 GROUP BY q.ord, q.section, q.name, q.label, q.plan;
+
+-- In how many runs each query wrote sorts or hash tables to disk, and the
+-- most it wrote in one run
+CREATE VIEW bench.spills AS
+SELECT q.ord, q.section, q.name AS q, q.plan,
+	   count(*) FILTER (WHERE t.spill_kb > 0) AS runs_spilled,
+	   count(*) AS runs, pg_size_pretty(max(t.spill_kb) * 1024) AS most_spilled
+FROM bench.query q JOIN bench.timing t USING (section, name)
+GROUP BY q.ord, q.section, q.name, q.plan;

@@ -62,11 +62,8 @@ CALL bench.target('partitioned', 'ps', 'p', 'report', 0);
 CALL bench.target('partitioned', 'qs', 'q', 'report', 0);
 CALL bench.run('partitioned', :repeats);
 
-SELECT q.name AS q, q.plan, count(*) FILTER (WHERE t.spill_kb > 0) AS runs_spilled,
-	   count(*) AS runs, pg_size_pretty(max(t.spill_kb) * 1024) AS most_spilled
-FROM bench.query q JOIN bench.timing t USING (section, name)
-WHERE q.section = 'partitioned'
-GROUP BY q.name, q.plan, q.ord ORDER BY q.ord;
+SELECT q, plan, runs_spilled, runs, most_spilled
+FROM bench.spills WHERE section = 'partitioned' ORDER BY ord;
 
 -- Parallel efficiency of both ways of writing the pipeline, against the
 -- floor query's speedup over the same table (medians; in brackets, the
