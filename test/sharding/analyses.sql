@@ -35,3 +35,27 @@ CREATE VIEW analyses.stops AS
 SELECT t.mmsi, s.*
 FROM analyses.tracks t
 CROSS JOIN LATERAL maritime.stops(t.track, 300, '30 minutes', max_gap => '1 hour') s;
+
+-- Round trips between every two ports a track comes near, each way round
+-- (home and away must not overlap)
+CREATE VIEW analyses.round_trips AS
+SELECT t.mmsi, h.name AS home, a.name AS away, r.*
+FROM analyses.tracks t
+JOIN ports h ON h.area && t.track
+JOIN ports a ON a.area && t.track AND a.name <> h.name
+             AND NOT ST_Intersects(a.area, h.area)
+CROSS JOIN LATERAL maritime.round_trips(t.track, h.area, a.area) r;
+
+CREATE VIEW analyses.clean_tracks AS
+SELECT mmsi, maritime.clean_track(track) AS track
+FROM analyses.tracks;
+
+CREATE VIEW analyses.outliers AS
+SELECT t.mmsi, o.*
+FROM analyses.tracks t
+CROSS JOIN LATERAL maritime.outliers(t.track) o;
+
+CREATE VIEW analyses.segments AS
+SELECT t.mmsi, s.*
+FROM analyses.tracks t
+CROSS JOIN LATERAL maritime.segments(t.track, '1 hour') s;

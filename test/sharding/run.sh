@@ -253,12 +253,15 @@ expect "the single server holds the same rows (EXCEPT ALL both ways)" \
 # --- The recipe: the analyses run on the shards ---
 # views: each of analyses.sql's views, the maritime function it calls, its
 # rows over the AIS sample, and an order that makes them a sequence
-views=(tracks daily_tracks port_visits gaps stops)
+views=(tracks daily_tracks port_visits round_trips gaps stops clean_tracks outliers segments)
 declare -A calls=([tracks]=track_agg [daily_tracks]=track_agg [port_visits]=port_visits
-	[gaps]=gaps [stops]=stops)
-declare -A rows=([tracks]=10638 [daily_tracks]=10822 [port_visits]=184 [gaps]=578 [stops]=97)
+	[round_trips]=round_trips [gaps]=gaps [stops]=stops [clean_tracks]=clean_track
+	[outliers]=outliers [segments]=segments)
+declare -A rows=([tracks]=10638 [daily_tracks]=10822 [port_visits]=184 [round_trips]=1 [gaps]=578
+	[stops]=97 [clean_tracks]=10638 [outliers]=56 [segments]=11216)
 declare -A order=([tracks]=mmsi [daily_tracks]="mmsi, day" [port_visits]="mmsi, port, max_gap, visit"
-	[gaps]="mmsi, gap_start" [stops]="mmsi, stop_start")
+	[round_trips]="mmsi, home, away, trip" [gaps]="mmsi, gap_start" [stops]="mmsi, stop_start"
+	[clean_tracks]=mmsi [outliers]="mmsi, fix_time" [segments]="mmsi, segment")
 
 # comment: the lines read, as comments of the output
 comment() {
@@ -310,6 +313,18 @@ done
 expect "visits per port and max_gap: Brisbane 85/73, Gladstone 2/1, Sydney 14/9" \
 	"$(sql coordinator -c "SELECT string_agg(n, ' ' ORDER BY port) FROM (SELECT port, count(*) FILTER (WHERE max_gap IS NULL) || '/' || count(max_gap) AS n FROM analyses.port_visits GROUP BY port) x")" \
 	"85/73 2/1 14/9"
+
+# A question about every vessel at once runs on the coordinator over the
+# shards' answers: when was each port idle for a week or more in 2014?
+idle="SELECT v.port, i.*
+FROM (SELECT port, range_agg(tstzrange(arrival, departure, '[]')) AS busy
+      FROM analyses.port_visits WHERE max_gap IS NULL GROUP BY port) v
+CROSS JOIN LATERAL maritime.idle_periods(v.busy, '[2014-01-01, 2015-01-01)', '7 days') i"
+plan=$(explain "$idle")
+expect "EXPLAIN ANALYZE: idle periods of every port from the shards' 101 visits (without max_gap), which are all they send" \
+	"$(fetched "$plan" | cut -d'|' -f2) $(grep -c "Remote SQL: SELECT .* FROM analyses\.port_visits WHERE ((max_gap IS NULL))\$" <<<"$plan")" "101 2"
+expect "and those idle periods equal the single server's, in order, byte for byte (7 rows)" \
+	"$(same coordinator "$idle ORDER BY 1, 2" single "$idle ORDER BY 1, 2")" "7|7|equal"
 
 plan=$(sql coordinator -c "EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM analyses.port_visits WHERE mmsi = 503000720 AND max_gap = '2 hours'")
 remote_sql=$(sed -n 's/^ *Remote SQL: //p' <<<"$plan")
