@@ -30,7 +30,9 @@
 #   build       maritime.track_agg against tgeompointSeq(array_agg(
 #               tgeompoint(geom, ts) ORDER BY ts)), one track per vessel
 #   port        time in port: maritime.port_visits' summed dwell against
-#               duration(atGeometry(trip, port)), two polygons
+#               duration(atGeometry(trip, port)), at two ports every
+#               vessel calls at (bench.sh's shuttle, data_pipe.sql, in
+#               EPSG:25832) and at two that only a few vessels cross
 #   stops       maritime.stops against stops(trip, maxdist, minduration)
 # build, port and stops share one data set (bench/data_mobilitydb.sql):
 # VESSELS x FIXES fixes (100 x 10,000 by default) of bench.sh's stops
@@ -51,7 +53,7 @@ PG_CONFIG=${PG_CONFIG:-pg_config}
 declare -A COMPARISON_FILES=(
 	[encounters]="data_encounter_generator data_encounter_pairs mobilitydb_encounters"
 	[build]="data_mobilitydb mobilitydb_build"
-	[port]="data_mobilitydb mobilitydb_port"
+	[port]="data_mobilitydb data_pipe data_mobilitydb_calls mobilitydb_port"
 	[stops]="data_mobilitydb mobilitydb_stops"
 )
 
