@@ -5,10 +5,11 @@
 -- the SRID; maritime takes a projected SRID's units as metres).
 --
 -- Table mdb_pos: :vessels x :fixes rows (1 million at the defaults), the
--- same generator, seed and draws as pos_stops: 4-10 m/s, a fix every
--- 10-60 s, a moving/stationary switch with probability 1/250 at every fix
--- (about half of the fixes stationary), Gaussian noise of sigma 2-10 m per
--- vessel, 2 % of the fixes after an AIS gap of 10 minutes to 6 hours,
+-- same generator (bench.make_stops, data_stops_generator.sql), seed and
+-- draws as pos_stops: 4-10 m/s, a fix every 10-60 s, a moving/stationary
+-- switch with probability 1/250 at every fix (about half of the fixes
+-- stationary), Gaussian noise of sigma 2-10 m per vessel, 2 % of the
+-- fixes after an AIS gap of 10 minutes to 6 hours,
 -- shuffled.  The vessels start in x 300..700 km, y 5900..6300 km (the
 -- zone's North Sea and Baltic); positions are plain sums of metres, with
 -- no clamping.  Then:
@@ -35,46 +36,7 @@ CREATE EXTENSION IF NOT EXISTS mobilitydb;
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS mdb_pos, mdb_tracks, mdb_trips, mdb_trips_external, mdb_port;
 SELECT setseed(0.17) \g /dev/null
-CREATE TABLE mdb_pos AS
-WITH vessel AS (
-	SELECT vessel,
-		   300000 + 400000 * random() AS x0,
-		   5900000 + 400000 * random() AS y0,
-		   2 * pi() * random() AS course0,
-		   4 + 6 * random() AS speed,		-- m/s
-		   2 + 8 * random() AS sigma,		-- GPS noise, m
-		   (random() < 0.5)::int AS moored,	-- stationary at the first fix
-		   timestamptz '2024-01-01 00:00:00+00' + random() * interval '1 hour' AS t0
-	FROM generate_series(1, :vessels) AS vessel
-), step AS (
-	SELECT vessel.*, i,
-		   (random() < 1.0 / 250)::int AS switch,
-		   CASE WHEN random() < 0.02
-				THEN 600 * exp(random() * ln(36))	-- AIS gap, 10 min to 6 h
-				ELSE 10 + 50 * random() END AS dt,
-		   radians(4) * (random() - 0.5) AS turn,
-		   sqrt(-2 * ln(1 - random())) AS noise_r,	-- Box-Muller
-		   2 * pi() * random() AS noise_a
-	FROM vessel CROSS JOIN generate_series(1, :fixes) AS i
-), course AS (
-	SELECT step.*,
-		   (moored + sum(switch) OVER w) % 2 = 1 AS stationary,
-		   course0 + sum(turn) OVER w AS course,
-		   sum(dt) OVER w AS elapsed
-	FROM step WINDOW w AS (PARTITION BY vessel ORDER BY i)
-), track AS (
-	SELECT vessel, stationary, sigma, noise_r, noise_a,
-		   t0 + elapsed * interval '1 second' AS ts,
-		   x0 + sum(CASE WHEN stationary THEN 0 ELSE speed * dt * sin(course) END) OVER w AS x,
-		   y0 + sum(CASE WHEN stationary THEN 0 ELSE speed * dt * cos(course) END) OVER w AS y
-	FROM course WINDOW w AS (PARTITION BY vessel ORDER BY i)
-)
-SELECT vessel,
-	   ST_SetSRID(ST_MakePoint(x + sigma * noise_r * cos(noise_a),
-							   y + sigma * noise_r * sin(noise_a)), 25832)::geometry(Point, 25832) AS geom,
-	   ts, stationary
-FROM track
-ORDER BY random();
+CALL bench.make_stops('mdb_pos', :vessels, :fixes, true);
 
 -- stored as users store them (TOASTed)
 CREATE TABLE mdb_tracks AS

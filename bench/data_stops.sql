@@ -1,16 +1,8 @@
 -- A second data set for the gaps and stops sections (pos has no stationary
 -- fixes and no AIS gaps).  Table pos_stops: :vessels x :fixes rows like pos
--- (8-20 knots, a fix every 10-60 s, shuffled), but each vessel alternates
--- between moving and stationary stretches: at every fix it switches with
--- probability 1/250 (geometric stretch lengths, 250 fixes or about 2.4
--- hours on average), so about half of the fixes are stationary.  A
--- stationary vessel does not move; its fixes scatter around the spot with
--- Gaussian GPS noise (sigma 2-10 m, drawn per vessel, on the moving fixes
--- too).  2 % of the fixes come after an AIS gap of 10 minutes to 6 hours
--- (log-uniform); a moving vessel sails on during a gap, a stationary one
--- stays.  With the gaps a vessel sails further than in pos, so the vessels
--- start in the tropical Atlantic (lon -50..-30, lat 0..20), from where none
--- gets near a pole (positions clamped there would pile up like a stop).
+-- (8-20 knots, a fix every 10-60 s, shuffled), but half of the fixes are
+-- stationary and 2 % come after an AIS gap: bench.make_stops
+-- (data_stops_generator.sql) in lon/lat, from the tropical Atlantic.
 -- Then the stored tracks (tracks_stops, built with track_agg) and, in table
 -- stationary, two single tracks of a vessel at anchor, :fixes * 0.8 and
 -- :fixes * 8 fixes (8,000 and 80,000 at the defaults; sigma 10 m, a fix
@@ -19,51 +11,7 @@
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS pos_stops, tracks_stops, stationary;
 SELECT setseed(0.17) \g /dev/null
-CREATE TABLE pos_stops AS
-WITH vessel AS (
-	SELECT vessel,
-		   -50 + 20 * random() AS lon0,
-		   20 * random() AS lat0,
-		   2 * pi() * random() AS course0,
-		   4 + 6 * random() AS speed,		-- m/s
-		   2 + 8 * random() AS sigma,		-- GPS noise, m
-		   (random() < 0.5)::int AS moored,	-- stationary at the first fix
-		   timestamptz '2024-01-01 00:00:00+00' + random() * interval '1 hour' AS t0
-	FROM generate_series(1, :vessels) AS vessel
-), step AS (
-	SELECT vessel.*, i,
-		   (random() < 1.0 / 250)::int AS switch,
-		   CASE WHEN random() < 0.02
-				THEN 600 * exp(random() * ln(36))	-- AIS gap, 10 min to 6 h
-				ELSE 10 + 50 * random() END AS dt,
-		   radians(4) * (random() - 0.5) AS turn,
-		   sqrt(-2 * ln(1 - random())) AS noise_r,	-- Box-Muller
-		   2 * pi() * random() AS noise_a
-	FROM vessel CROSS JOIN generate_series(1, :fixes) AS i
-), course AS (
-	SELECT step.*,
-		   (moored + sum(switch) OVER w) % 2 = 1 AS stationary,
-		   course0 + sum(turn) OVER w AS course,
-		   sum(dt) OVER w AS elapsed
-	FROM step WINDOW w AS (PARTITION BY vessel ORDER BY i)
-), track AS (
-	SELECT vessel, stationary, sigma, noise_r, noise_a,
-		   t0 + elapsed * interval '1 second' AS ts,
-		   lon0 + sum(CASE WHEN stationary THEN 0 ELSE speed * dt * sin(course) END) OVER w
-				  / (111320 * cos(radians(lat0))) AS lon,
-		   lat0 + sum(CASE WHEN stationary THEN 0 ELSE speed * dt * cos(course) END) OVER w
-				  / 110540 AS lat
-	FROM course WINDOW w AS (PARTITION BY vessel ORDER BY i)
-)
-SELECT vessel,
-	   ST_SetSRID(ST_MakePoint(
-		   greatest(-180, least(180, lon + sigma * noise_r * cos(noise_a)
-											/ (111320 * cos(radians(lat))))),
-		   greatest(-89, least(89, lat + sigma * noise_r * sin(noise_a) / 110540))),
-		   4326)::geometry(Point, 4326) AS geom,
-	   ts, stationary
-FROM track
-ORDER BY random();
+CALL bench.make_stops('pos_stops', :vessels, :fixes, false);
 
 -- stored as users store them (TOASTed)
 CREATE TABLE tracks_stops AS

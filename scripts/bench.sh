@@ -94,8 +94,8 @@ inside() {
 	section track_agg data_pos track_agg
 	section port_visits data_pos data_port port_visits
 	section clean data_pos data_port clean
-	section gaps data_stops gaps
-	section stops data_stops stops
+	section gaps data_stops_generator data_stops gaps
+	section stops data_stops_generator data_stops stops
 	section encounters data_encounter_generator data_encounter_pairs data_fleet encounters
 	section scale data_pipe scale
 	section defaults data_pos data_pipe data_pipe_defaults defaults

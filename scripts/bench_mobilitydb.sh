@@ -34,7 +34,8 @@
 #               vessel calls at (bench.sh's shuttle, data_pipe.sql, in
 #               EPSG:25832) and at two that only a few vessels cross
 #   stops       maritime.stops against stops(trip, maxdist, minduration)
-# build, port and stops share one data set (bench/data_mobilitydb.sql):
+# build, port and stops share one data set (bench/data_mobilitydb.sql,
+# made by bench/data_stops_generator.sql's bench.make_stops):
 # VESSELS x FIXES fixes (100 x 10,000 by default) of bench.sh's stops
 # model (stationary spells, AIS gaps) in planar metres, EPSG:25832.
 # Adding one: write bench/mobilitydb_<name>.sql (bench.add for maritime's
@@ -52,9 +53,9 @@ PG_CONFIG=${PG_CONFIG:-pg_config}
 # of bench.sh's sections, so that both compare on the same
 declare -A COMPARISON_FILES=(
 	[encounters]="data_encounter_generator data_encounter_pairs mobilitydb_encounters"
-	[build]="data_mobilitydb mobilitydb_build"
-	[port]="data_mobilitydb data_pipe data_mobilitydb_calls mobilitydb_port"
-	[stops]="data_mobilitydb mobilitydb_stops"
+	[build]="data_stops_generator data_mobilitydb mobilitydb_build"
+	[port]="data_stops_generator data_mobilitydb data_pipe data_mobilitydb_calls mobilitydb_port"
+	[stops]="data_stops_generator data_mobilitydb mobilitydb_stops"
 )
 
 # The machine, the versions and the settings the numbers belong to
