@@ -67,18 +67,7 @@ FROM bench.spills WHERE section = 'defaults' ORDER BY ord;
 -- The pipeline's parallel efficiency: its speedup with 2 workers over the
 -- floor query's, on the same table in the same run (medians; the spread is
 -- the same ratio from the fastest and from the slowest runs)
-SELECT format('efficiency: pipeline %s x faster with 2 workers, floor %s x: %s (%s to %s) (target >= 0.85): %s',
-			  to_char(ps.median / p.median, 'FM90.00'), to_char(fs.median / f.median, 'FM90.00'),
-			  to_char(e, 'FM90.000'),
-			  to_char(least(lo, hi), 'FM90.000'), to_char(greatest(lo, hi), 'FM90.000'),
-			  CASE WHEN e >= 0.85 THEN 'PASS' ELSE 'MISS' END) AS line
-FROM (SELECT * FROM bench.result WHERE section = 'defaults' AND name = 'p') p,
-	 (SELECT * FROM bench.result WHERE section = 'defaults' AND name = 'ps') ps,
-	 (SELECT * FROM bench.result WHERE section = 'defaults' AND name = 'f') f,
-	 (SELECT * FROM bench.result WHERE section = 'defaults' AND name = 'fs') fs,
-	 LATERAL (SELECT (ps.median / p.median) / (fs.median / f.median) AS e,
-					 (ps.min / p.min) / (fs.min / f.min) AS lo,
-					 (ps.max / p.max) / (fs.max / f.max) AS hi) r \gset
+SELECT 'efficiency: ' || bench.efficiency('defaults', 'p', 'ps', 'f', 'fs', 0.85) AS line \gset
 \echo :line
 
 -- The same answers in parallel and serial plans: tracks byte for byte, and

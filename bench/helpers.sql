@@ -130,3 +130,30 @@ SELECT q.ord, q.section, q.name AS q, q.plan,
 	   count(*) AS runs, pg_size_pretty(max(t.spill_kb) * 1024) AS most_spilled
 FROM bench.query q JOIN bench.timing t USING (section, name)
 GROUP BY q.ord, q.section, q.name, q.plan;
+
+-- A parallel query's efficiency: its speedup with workers (query par
+-- against its serial twin ser) over the floor query's (floor against
+-- floor_serial) in the same section and run.  Medians, and in brackets the
+-- same ratio of the fastest and of the slowest runs; with a target, the
+-- verdict on the medians' ratio.
+CREATE FUNCTION bench.efficiency(p_section text, p_par text, p_ser text,
+								 p_floor text, p_floor_serial text,
+								 p_target float8 DEFAULT NULL) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT format('pipeline %s x faster with 2 workers, floor %s x: %s (%s to %s)%s',
+				  to_char(ps.median / p.median, 'FM90.00'),
+				  to_char(fs.median / f.median, 'FM90.00'), to_char(e, 'FM90.000'),
+				  to_char(least(lo, hi), 'FM90.000'), to_char(greatest(lo, hi), 'FM90.000'),
+				  CASE WHEN p_target IS NOT NULL
+					   THEN format(' (target >= %s): %s', p_target,
+								   CASE WHEN e >= p_target THEN 'PASS' ELSE 'MISS' END)
+					   ELSE '' END)
+	FROM bench.result p, bench.result ps, bench.result f, bench.result fs,
+		 LATERAL (SELECT (ps.median / p.median) / (fs.median / f.median) AS e,
+						 (ps.min / p.min) / (fs.min / f.min) AS lo,
+						 (ps.max / p.max) / (fs.max / f.max) AS hi) r
+	WHERE (p.section, p.name) = (p_section, p_par)
+	  AND (ps.section, ps.name) = (p_section, p_ser)
+	  AND (f.section, f.name) = (p_section, p_floor)
+	  AND (fs.section, fs.name) = (p_section, p_floor_serial)
+$$;

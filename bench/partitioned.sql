@@ -68,21 +68,11 @@ FROM bench.spills WHERE section = 'partitioned' ORDER BY ord;
 -- Parallel efficiency of both ways of writing the pipeline, against the
 -- floor query's speedup over the same table (medians; in brackets, the
 -- same ratio of the fastest and of the slowest runs)
-SELECT format('efficiency, %s: pipeline %s x faster with 2 workers, floor %s x: %s (%s to %s)%s',
-			  p.label, to_char(ps.median / p.median, 'FM90.00'),
-			  to_char(fs.median / f.median, 'FM90.00'), to_char(e, 'FM90.000'),
-			  to_char(least(lo, hi), 'FM90.000'), to_char(greatest(lo, hi), 'FM90.000'),
-			  CASE WHEN p.name = 'p' THEN ' (target >= 0.85): ' ||
-					CASE WHEN e >= 0.85 THEN 'PASS' ELSE 'MISS' END ELSE '' END) AS line
-FROM (VALUES ('p', 'ps'), ('q', 'qs')) AS pair(par, ser)
-JOIN bench.result p ON p.section = 'partitioned' AND p.name = pair.par
-JOIN bench.result ps ON ps.section = 'partitioned' AND ps.name = pair.ser
-JOIN bench.result f ON f.section = 'partitioned' AND f.name = 'f'
-JOIN bench.result fs ON fs.section = 'partitioned' AND fs.name = 'fs',
-LATERAL (SELECT (ps.median / p.median) / (fs.median / f.median) AS e,
-				(ps.min / p.min) / (fs.min / f.min) AS lo,
-				(ps.max / p.max) / (fs.max / f.max) AS hi) r
-ORDER BY p.name;
+SELECT format('efficiency, %s: %s', q.label,
+			  bench.efficiency('partitioned', q.name, q.name || 's', 'f', 'fs',
+							   CASE WHEN q.name = 'p' THEN 0.85 END)) AS line
+FROM bench.query q WHERE q.section = 'partitioned' AND q.name IN ('p', 'q')
+ORDER BY q.name;
 
 -- Both ways give the same answers, serial and parallel, as the flat table
 CREATE FUNCTION pg_temp.answer(query text, settings text[]) RETURNS text

@@ -72,21 +72,14 @@ CALL bench.run('port_visits', :repeats);
 CREATE TEMP TABLE pv AS
 SELECT p.name, t.vessel, v.*
 FROM port p, tracks t, LATERAL maritime.port_visits(t.track, p.geom) v;
-CREATE TEMP TABLE plain AS
-SELECT p.name, s.*
-FROM port p CROSS JOIN LATERAL (
-	WITH fix AS MATERIALIZED (
-		SELECT vessel, ts, ST_Intersects(p.geom, geom) AS inside FROM pos
-	), edge AS (
-		SELECT vessel, ts, inside,
-			   inside AND NOT coalesce(lag(inside) OVER w, false) AS arrives
-		FROM fix WINDOW w AS (PARTITION BY vessel ORDER BY ts)
-	), island AS (
-		SELECT vessel, ts, inside, count(*) FILTER (WHERE arrives) OVER w AS visit
-		FROM edge WINDOW w AS (PARTITION BY vessel ORDER BY ts ROWS UNBOUNDED PRECEDING)
-	)
-	SELECT vessel, visit, min(ts) AS arrival, max(ts) AS departure, count(*) AS fixes
-	FROM island WHERE inside GROUP BY vessel, visit) AS s;
+-- the SQL way's answers: the very queries timed (d and f), run again
+SELECT format(CASE WHEN q.name = 'd'
+				   THEN 'CREATE TEMP TABLE plain AS SELECT %L::text AS name, s.* FROM (%s) AS s'
+				   ELSE 'INSERT INTO plain SELECT %L, s.* FROM (%s) AS s' END,
+			  v.port, q.sql)
+FROM bench.query q JOIN (VALUES ('d', 'port'), ('f', 'large')) AS v(name, port) USING (name)
+WHERE q.section = 'port_visits'
+ORDER BY q.name \gexec
 SELECT p.name,
 	   a.tracks, a.visits, a.with_fixes, a.fixes, a.max_fixes, a.dwell,
 	   b.tracks AS sql_tracks, b.visits AS sql_visits, b.fixes AS sql_fixes,
